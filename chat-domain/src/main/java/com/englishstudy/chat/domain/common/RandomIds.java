@@ -1,0 +1,39 @@
+package com.englishstudy.chat.domain.common;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Random v4 UUIDs for rooms and tokens; v7-style UUIDs for messages, whose leading 48 bits are the
+ * millisecond and whose next 12 bits count within it, so ids made in one process sort in creation order.
+ */
+public final class RandomIds implements Ids {
+    private final SecureRandom random = new SecureRandom();
+    /** Millisecond in the high bits, counter in the low 12: one atomic value keeps the pair consistent. */
+    private final AtomicLong lastStamp = new AtomicLong();
+
+    @Override
+    public String newRoomId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Override
+    public String newMessageId() {
+        long now = System.currentTimeMillis();
+        long stamp = lastStamp.updateAndGet(prev -> {
+            long candidate = now << 12;
+            return candidate > prev ? candidate : prev + 1;
+        });
+        long millis = stamp >>> 12;
+        long counter = stamp & 0xFFF;
+        long msb = (millis << 16) | 0x7000L | counter;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    @Override
+    public String newRoomToken() {
+        return UUID.randomUUID().toString();
+    }
+}

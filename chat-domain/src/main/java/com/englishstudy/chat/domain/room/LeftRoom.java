@@ -1,0 +1,3 @@
+package com.englishstudy.chat.domain.room;
+
+public record LeftRoom(String roomId, int currentMembers, boolean roomDeleted) {}
