@@ -34,6 +34,14 @@ public final class ConnectionLifecycle {
      * used, expired (by the clock, whatever storage still holds), or its room or membership is gone.
      */
     public Connection connect(String connectionId, String roomToken) {
+        return open(connectionId, admit(roomToken));
+    }
+
+    /**
+     * The first half of {@link #connect}, for runtimes that must refuse a socket before it opens and only
+     * learn its id after: spends the token and returns it once it is known to be good.
+     */
+    public RoomToken admit(String roomToken) {
         if (roomToken == null || roomToken.isBlank()) throw new ChatException.Unauthorized("roomToken is required");
         Instant now = Times.now(clock);
         RoomToken token = tokens.consume(roomToken)
@@ -44,7 +52,13 @@ public final class ConnectionLifecycle {
         if (!room.isMember(token.userId())) {
             throw new ChatException.Unauthorized("You are no longer a member of this room");
         }
-        Connection connection = new Connection(connectionId, token.roomId(), token.userId(), now,
+        return token;
+    }
+
+    /** The second half of {@link #connect}: records the open connection for an admitted token. */
+    public Connection open(String connectionId, RoomToken admitted) {
+        Instant now = Times.now(clock);
+        Connection connection = new Connection(connectionId, admitted.roomId(), admitted.userId(), now,
                 now.plus(settings.connectionTtl()));
         connections.save(connection);
         return connection;

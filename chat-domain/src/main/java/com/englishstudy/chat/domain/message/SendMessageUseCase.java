@@ -41,9 +41,7 @@ public final class SendMessageUseCase {
      */
     public SaveOutcome sendMessage(SendMessageCommand command) {
         // Every frame spends a token, refused or not, so a client cannot probe for free.
-        if (!rateLimiter.tryAcquire(command.connectionId(), nanoTime.getAsLong())) {
-            throw new ChatException.RateLimited("Too many messages: slow down");
-        }
+        spendToken(command.connectionId());
         MessageType type = command.validate(settings.maxMessageLength());
         Instant now = Times.now(clock);
         Connection connection = connections.find(command.connectionId(), now)
@@ -58,6 +56,13 @@ public final class SendMessageUseCase {
         ChatMessage message = ChatMessage.create(ids.newMessageId(), connection.roomId(), connection.userId(),
                 command.content(), type, now, command.clientMessageId());
         return publisher.publish(message);
+    }
+
+    /** Takes one rate-limit token for a sendMessage frame, or refuses it as over the limit. */
+    public void spendToken(String connectionId) {
+        if (!rateLimiter.tryAcquire(connectionId, nanoTime.getAsLong())) {
+            throw new ChatException.RateLimited("Too many messages: slow down");
+        }
     }
 
     /** Activity extends a connection's life; written only past half its TTL, to keep storage writes rare. */

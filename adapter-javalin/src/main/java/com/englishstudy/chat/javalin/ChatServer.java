@@ -1,0 +1,222 @@
+package com.englishstudy.chat.javalin;
+
+import com.englishstudy.chat.domain.ChatCore;
+import com.englishstudy.chat.domain.ChatStorage;
+import com.englishstudy.chat.domain.common.RandomIds;
+import com.englishstudy.chat.domain.connection.InMemoryConnectionRepository;
+import com.englishstudy.chat.domain.room.InMemoryRoomRepository;
+import com.englishstudy.chat.domain.tutor.NoTutor;
+import com.englishstudy.chat.domain.voice.AudioStore;
+import com.englishstudy.chat.domain.voice.NoSpeech;
+import com.englishstudy.chat.ports.cursor.CursorCodec;
+import com.englishstudy.chat.ports.http.ApiRequest;
+import com.englishstudy.chat.ports.http.ApiResponse;
+import com.englishstudy.chat.ports.http.ChatApi;
+import com.englishstudy.chat.ports.socket.ChatSocket;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local runtime: the chat API on embedded Javalin, HTTP and WebSocket on one port.
+ * This class is its composition root: every object is built here by hand, in order.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
+    private static final String ADMISSION = "chat.admission";
+    private static final String ANSWERED = "chat.answered";
+    private static final List<HandlerType> METHODS =
+            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private final Javalin app;
+    private final ChatCore core;
+
+    private ChatServer(Javalin app, ChatCore core) {
+        this.app = app;
+        this.core = core;
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+        ChatServer server = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chat-server-shutdown"));
+        String shownHost = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        LOG.log(System.Logger.Level.INFO, "Chat server ready at http://" + shownHost + ":" + server.port()
+                + "/ (store: " + config.store() + ")");
+    }
+
+    public static ChatServer start(ServerConfig config) {
+        Clock clock = Clock.systemUTC();
+        ChatStorage storage = storageFor(config, clock);
+        var broadcaster = new SessionBroadcaster(connectionId -> storage.connections().delete(connectionId));
+        AudioStore audio = new NoAudioStore();
+        ChatCore core = ChatCore.create(config.settings(), new ChatCore.Dependencies(
+                storage, broadcaster, new NoTutor(), new NoSpeech(), audio, new RandomIds(), clock));
+        ChatApi api = new ChatApi(core, CursorCodec.fromSecret(config.cursorSecret()),
+                () -> healthFacts(config, storage, broadcaster));
+        ChatSocket socket = new ChatSocket(core);
+
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.http.maxRequestSize = ChatApi.MAX_BODY_BYTES + 1L;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            Duration idle = config.settings().connectionTtl();
+            javalin.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setIdleTimeout(idle);
+                factory.setMaxTextMessageSize(ChatApi.MAX_BODY_BYTES);
+            });
+            javalin.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+
+            for (String path : List.of("/health", "/rooms", "/rooms/{a}", "/rooms/{a}/{b}", "/users/{a}/{b}",
+                    "/messages/{a}/{b}")) {
+                for (HandlerType method : METHODS) {
+                    javalin.routes.addHttpHandler(method, path, ctx -> answer(ctx, api.handle(toApiRequest(ctx))));
+                }
+            }
+            javalin.routes.get("/docs", ctx -> ctx.html(resource("/web/docs.html")));
+            javalin.routes.error(404, ctx -> {
+                if (ctx.attribute(ANSWERED) == null) {
+                    answer(ctx, new ApiResponse(404, com.englishstudy.chat.ports.json.ChatJson.failure("No such route")));
+                }
+            });
+
+            javalin.routes.wsBeforeUpgrade("/ws", ctx -> {
+                var admission = socket.admit(ctx.queryParam("roomToken"));
+                switch (admission) {
+                    case ChatSocket.Admission.Admitted admitted -> ctx.attribute(ADMISSION, admitted);
+                    case ChatSocket.Admission.Refused refused -> {
+                        // Skipping the rest is what stops Javalin's upgrade; the status (401) reaches the client.
+                        answer(ctx, new ApiResponse(refused.status(), refused.json()));
+                        ctx.skipRemainingHandlers();
+                    }
+                }
+            });
+            javalin.routes.ws("/ws", ws -> {
+                ws.onConnect(ctx -> {
+                    ChatSocket.Admission.Admitted admitted = ctx.attribute(ADMISSION);
+                    if (admitted == null) {
+                        ctx.closeSession(4401, "Unauthorized");
+                        return;
+                    }
+                    broadcaster.register(ctx.sessionId(), ctx);
+                    if (socket.open(ctx.sessionId(), admitted) instanceof ChatSocket.ConnectOutcome.Refused) {
+                        broadcaster.unregister(ctx.sessionId());
+                        ctx.closeSession(1011, "Could not open the connection");
+                    }
+                });
+                ws.onMessage(ctx -> {
+                    for (String reply : socket.onFrame(ctx.sessionId(), ctx.message())) {
+                        broadcaster.send(ctx.sessionId(), reply);
+                    }
+                });
+                ws.onClose(ctx -> {
+                    broadcaster.unregister(ctx.sessionId());
+                    socket.onDisconnect(ctx.sessionId());
+                });
+                ws.onError(ctx -> LOG.log(System.Logger.Level.DEBUG, "WebSocket error on " + ctx.sessionId(), ctx.error()));
+            });
+        });
+        app.start();
+        return new ChatServer(app, core);
+    }
+
+    private static ChatStorage storageFor(ServerConfig config, Clock clock) {
+        return switch (config.store()) {
+            case "memory" -> ChatStorage.inMemory(clock);
+            default -> throw new IllegalArgumentException("CHAT_STORE=" + config.store() + " is not available in this build");
+        };
+    }
+
+    private static Map<String, Object> healthFacts(ServerConfig config, ChatStorage storage, SessionBroadcaster sessions) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("status", "up");
+        facts.put("version", Version.current());
+        facts.put("runtime", "javalin");
+        facts.put("store", config.store());
+        if (storage.rooms() instanceof InMemoryRoomRepository rooms) facts.put("rooms", rooms.size());
+        if (storage.connections() instanceof InMemoryConnectionRepository c) facts.put("connections", c.size());
+        facts.put("openSockets", sessions.size());
+        return facts;
+    }
+
+    private static ApiRequest toApiRequest(Context ctx) throws IOException {
+        Map<String, String> query = new HashMap<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!values.isEmpty()) query.put(name, values.getFirst());
+        });
+        byte[] body;
+        try (InputStream in = ctx.bodyInputStream()) {
+            // One byte past the limit is enough to know the body is too large.
+            body = in.readNBytes(ChatApi.MAX_BODY_BYTES + 1);
+        }
+        return new ApiRequest(ctx.method().name(), ctx.path(), query, body, null);
+    }
+
+    private static void answer(Context ctx, ApiResponse response) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(response.status()).contentType(ApiResponse.CONTENT_TYPE).result(response.json());
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = ChatServer.class.getResourceAsStream(path)) {
+            if (in == null) return "<!doctype html><title>Not built</title><p>" + path + " is missing from this build.";
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    public ChatCore core() {
+        return core;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Where no audio store is configured; read-aloud then fails earlier, at the synthesizer. */
+    private static final class NoAudioStore implements AudioStore {
+        @Override
+        public void put(String key, byte[] audio, String contentType) {
+            throw new com.englishstudy.chat.domain.common.ChatException.ProviderFailed(
+                    "Read-aloud is not configured on this server", true, null);
+        }
+
+        @Override
+        public URI linkTo(String key) {
+            throw new com.englishstudy.chat.domain.common.ChatException.ProviderFailed(
+                    "Read-aloud is not configured on this server", true, null);
+        }
+
+        @Override
+        public void deleteByPrefix(String prefix) {
+        }
+    }
+}
