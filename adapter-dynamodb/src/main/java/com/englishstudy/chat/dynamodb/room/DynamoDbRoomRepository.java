@@ -213,7 +213,7 @@ public final class DynamoDbRoomRepository implements RoomRepository {
                     .key(RoomItem.key(roomId).primaryKeyMap(RoomItem.SCHEMA))
                     .updateExpression("SET #status = :active, #last = :at")
                     .conditionExpression(
-                            "attribute_exists(#pk) AND #last < :at AND (#status = :created OR #last < :stale)")
+                            "attribute_exists(#pk) AND #last < :at AND (#status = :created OR #last <= :stale)")
                     .expressionAttributeNames(Map.of("#pk", ChatTable.PK, "#status", RoomItem.STATUS,
                             "#last", RoomItem.LAST_MESSAGE_AT))
                     .expressionAttributeValues(Map.of(
