@@ -15,6 +15,7 @@
  *     #refresh-rooms [refresh-rooms]
  *     #room-list [room-list] > li[data-room-id] [room-item]   (data-level, data-private="true|false")
  *         .join-room button [join-room] inside each item
+ *         aria-busy="true" while a page is loading (a new filter empties the list at once)
  *     #room-list-empty [room-list-empty], #load-more-rooms [load-more-rooms]
  *     Create: #room-name-input [create-room-name], #room-description-input [create-room-description],
  *             #room-level-input [create-room-level], #room-capacity-input [create-room-capacity],
@@ -273,13 +274,18 @@ async function loadRooms(reset) {
   if (!reset && lobby.cursor) params.set('cursor', lobby.cursor);
 
   const list = $('room-list');
+  // Clear at once so nobody (person or test) acts on rooms of the previous filter.
+  if (reset) {
+    list.replaceChildren();
+    $('room-list-empty').hidden = true;
+    $('load-more-rooms').hidden = true;
+  }
   list.setAttribute('aria-busy', 'true');
   lobby.loading = true;
   $('load-more-rooms').disabled = true;
   try {
     const data = await api('GET', `/rooms?${params}`);
     if (generation !== lobby.generation) return; // the filters changed meanwhile
-    if (reset) list.replaceChildren();
     for (const room of data.rooms) {
       if (!list.querySelector(`li[data-room-id="${CSS.escape(room.roomId)}"]`)) list.append(roomItem(room));
     }
@@ -291,7 +297,6 @@ async function loadRooms(reset) {
       : lobby.level ? `No ${lobby.level} rooms yet. Create one!` : 'No rooms yet. Create one!';
   } catch (error) {
     if (generation !== lobby.generation) return;
-    if (reset) list.replaceChildren();
     showError(error);
   } finally {
     if (generation === lobby.generation) {
