@@ -4,8 +4,9 @@
  *
  * Hooks for browser tests (every element also has the data-testid shown in brackets):
  *   #app[data-view]              "setup" | "lobby" | "room": which view is showing
- *   #status [status]             notices; data-kind="info" | "error"; text in #status-text [status-text];
- *                                #status-dismiss [status-dismiss] hides it
+ *   #status [status]             notices (a polite live region, always in the page); data-kind="info" |
+ *                                "error", or "" when there is nothing to say; text in #status-text [status-text];
+ *                                #status-dismiss [status-dismiss] clears it (info notices clear themselves after 8 s)
  *   Name
  *     #user-name [user-name-input], #save-user-name [save-user-name], #user-name-error [user-name-error],
  *     #current-user [current-user], #change-user [change-user]
@@ -115,13 +116,14 @@ function describeError(error, about = 'The service') {
   }
 }
 
+// The region stays in the page even when empty (data-kind=""), so screen readers keep listening to it.
 let statusTimer = 0;
 function showStatus(text, kind = 'info') {
   const region = $('status');
   clearTimeout(statusTimer);
   region.dataset.kind = kind;
   $('status-text').textContent = text;
-  region.hidden = false;
+  $('status-dismiss').hidden = false;
   if (kind === 'info') statusTimer = setTimeout(hideStatus, INFO_HIDE_MS);
 }
 function showError(error, about) {
@@ -129,7 +131,9 @@ function showError(error, about) {
 }
 function hideStatus() {
   clearTimeout(statusTimer);
-  $('status').hidden = true;
+  const dismiss = $('status-dismiss');
+  if (document.activeElement === dismiss) $('main').focus();
+  dismiss.hidden = true;
   $('status').dataset.kind = '';
   $('status-text').textContent = '';
 }
@@ -1149,7 +1153,7 @@ $('status-dismiss').addEventListener('click', hideStatus);
 
 window.addEventListener('online', () => state.session && state.session.reconnectSoon());
 window.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && !$('status').hidden && !document.querySelector('dialog[open]')) hideStatus();
+  if (event.key === 'Escape' && $('status').dataset.kind && !document.querySelector('dialog[open]')) hideStatus();
 });
 
 // ---------------------------------------------------------------------------------------------
