@@ -80,6 +80,6 @@ public final class BedrockTutor implements Tutor {
                 .collect(Collectors.joining("\n"))
                 .strip();
         if (text.isEmpty()) throw new ChatException.ProviderFailed(PROVIDER + " gave an empty answer", false, null);
-        return response.stopReason() == StopReason.MAX_TOKENS ? Replies.cutToLastSentence(text) : text;
+        return response.stopReason() == StopReason.MAX_TOKENS ? TutorPrompt.wholeSentences(text) : text;
     }
 }

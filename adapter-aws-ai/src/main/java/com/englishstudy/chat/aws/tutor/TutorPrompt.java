@@ -81,6 +81,21 @@ public final class TutorPrompt {
         return List.copyOf(turns);
     }
 
+    /**
+     * A reply that ran into the token ceiling stops mid-sentence; learners should not copy half a sentence, so
+     * it is cut back to its last complete one. A reply with no complete sentence is kept as it is.
+     */
+    public static String wholeSentences(String text) {
+        for (int i = text.length() - 1; i > 0; i--) {
+            char c = text.charAt(i);
+            boolean endsSentence = c == '.' || c == '!' || c == '?';
+            if (endsSentence && (i == text.length() - 1 || Character.isWhitespace(text.charAt(i + 1)))) {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
+    }
+
     private static String spoken(ChatMessage message) {
         String said = switch (message.messageType()) {
             // An image or voice message's content is a link the model cannot open; say what happened instead.

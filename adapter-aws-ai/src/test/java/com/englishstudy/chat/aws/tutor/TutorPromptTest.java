@@ -29,9 +29,9 @@ class TutorPromptTest {
 
     @Test
     void aCutReplyKeepsWholeSentencesOnly() {
-        assertThat(Replies.cutToLastSentence("One. Two? Thr")).isEqualTo("One. Two?");
-        assertThat(Replies.cutToLastSentence("No sentence ends here")).isEqualTo("No sentence ends here");
-        assertThat(Replies.cutToLastSentence("Version 2.5 is out. And")).isEqualTo("Version 2.5 is out.");
+        assertThat(TutorPrompt.wholeSentences("One. Two? Thr")).isEqualTo("One. Two?");
+        assertThat(TutorPrompt.wholeSentences("No sentence ends here")).isEqualTo("No sentence ends here");
+        assertThat(TutorPrompt.wholeSentences("Version 2.5 is out. And")).isEqualTo("Version 2.5 is out.");
     }
 
     private static ChatMessage message(String user, String content, MessageType type) {
