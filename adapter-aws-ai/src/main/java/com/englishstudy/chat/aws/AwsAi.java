@@ -103,7 +103,7 @@ public final class AwsAi implements AutoCloseable {
                 .region(settings.region())
                 .credentialsProvider(credentialsFor(settings.bedrockEndpoint()))
                 .httpClientBuilder(httpClient(settings.bedrockTimeout()))
-                .overrideConfiguration(overrides(settings.bedrockTimeout()));
+                .overrideConfiguration(overrides(settings.bedrockTimeout(), settings.bedrockTimeout()));
         if (settings.bedrockEndpoint() != null) builder.endpointOverride(settings.bedrockEndpoint());
         return remember(builder.build());
     }
@@ -113,7 +113,7 @@ public final class AwsAi implements AutoCloseable {
                 .region(settings.region())
                 .credentialsProvider(credentialsFor(settings.pollyEndpoint()))
                 .httpClientBuilder(httpClient(settings.pollyTimeout()))
-                .overrideConfiguration(overrides(settings.pollyTimeout()));
+                .overrideConfiguration(overrides(settings.pollyTimeout(), twoThirds(settings.pollyTimeout())));
         if (settings.pollyEndpoint() != null) builder.endpointOverride(settings.pollyEndpoint());
         return remember(builder.build());
     }
@@ -123,7 +123,7 @@ public final class AwsAi implements AutoCloseable {
                 .region(settings.region())
                 .credentialsProvider(credentialsFor(settings.s3Endpoint()))
                 .httpClientBuilder(httpClient(settings.s3Timeout()))
-                .overrideConfiguration(overrides(settings.s3Timeout()));
+                .overrideConfiguration(overrides(settings.s3Timeout(), twoThirds(settings.s3Timeout())));
         if (settings.s3Endpoint() != null) {
             // Stand-ins answer on one host name, without a DNS name per bucket.
             builder.endpointOverride(settings.s3Endpoint()).forcePathStyle(true);
@@ -164,15 +164,20 @@ public final class AwsAi implements AutoCloseable {
     }
 
     /**
-     * The call timeout bounds retries and back-off together; an attempt gets two thirds of it so that one
-     * hung attempt still leaves time for a retry.
+     * The call timeout bounds all attempts and back-off together. Polly and S3 answer in well under a second,
+     * so an attempt that takes two thirds of the call is hung and is cut to leave time for a retry; a model
+     * may legitimately take most of the call to write its reply, so a Bedrock attempt may use all of it.
      */
-    private ClientOverrideConfiguration overrides(Duration callTimeout) {
+    private ClientOverrideConfiguration overrides(Duration callTimeout, Duration attemptTimeout) {
         return ClientOverrideConfiguration.builder()
                 .apiCallTimeout(callTimeout)
-                .apiCallAttemptTimeout(callTimeout.multipliedBy(2).dividedBy(3))
+                .apiCallAttemptTimeout(attemptTimeout)
                 .retryStrategy(retry -> retry.maxAttempts(settings.maxAttempts()))
                 .build();
+    }
+
+    private static Duration twoThirds(Duration d) {
+        return d.multipliedBy(2).dividedBy(3);
     }
 
     private synchronized AwsCredentialsProvider credentialsFor(URI endpoint) {

@@ -45,7 +45,9 @@ public final class OpenAiCompatibleTutor implements Tutor {
      * @param timeout the whole of one request; keep it well under the 29 s a gateway would wait
      */
     public OpenAiCompatibleTutor(URI baseUrl, String model, String apiKey, Duration timeout) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), baseUrl, model, apiKey, timeout);
+        // HTTP/1.1: on plain http the JDK would otherwise offer an h2c upgrade, which some local servers mishandle.
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build(),
+                baseUrl, model, apiKey, timeout);
     }
 
     public OpenAiCompatibleTutor(HttpClient http, URI baseUrl, String model, String apiKey, Duration timeout) {
