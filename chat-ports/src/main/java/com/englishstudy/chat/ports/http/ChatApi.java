@@ -190,9 +190,10 @@ public final class ChatApi {
     }
 
     private ApiResponse userMessages(ApiRequest request, String userId) {
-        // The path names whose messages these are; with a verified caller it must be that caller.
+        // The path names whose messages these are; with a verified caller it must be that caller. The local
+        // runtime takes the path as the caller, and no one may act as the tutor (whose messages span every room).
         Caller.resolve(request, userId);
-        UserIds.requireWellFormed(userId, "userId");
+        UserIds.requireActor(userId, "userId");
         int limit = QueryParams.limit(request.query(), MessageQueries.DEFAULT_PAGE_SIZE, MessageQueries.MAX_PAGE_SIZE);
         String scope = "user-messages|" + userId;
         String after = cursors.open(scope, QueryParams.nonBlank(request.query(), "cursor"));
