@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local runtime: the chat API on embedded Javalin, HTTP and WebSocket on one port.
@@ -34,7 +36,7 @@ import java.util.Map;
  */
 public final class ChatServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
-    private static final String ADMISSION = "chat.admission";
+    private static final String CONNECTION_ID = "chat.connectionId";
     private static final String ANSWERED = "chat.answered";
     private static final List<HandlerType> METHODS =
             List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -98,10 +100,24 @@ public final class ChatServer implements AutoCloseable {
                 }
             });
 
+            // Sessions of this process by Jetty's id, to the connection id the chat knows them by.
+            Map<String, String> connectionOfSession = new ConcurrentHashMap<>();
             javalin.routes.wsBeforeUpgrade("/ws", ctx -> {
                 var admission = socket.admit(ctx.queryParam("roomToken"));
                 switch (admission) {
-                    case ChatSocket.Admission.Admitted admitted -> ctx.attribute(ADMISSION, admitted);
+                    case ChatSocket.Admission.Admitted admitted -> {
+                        // Bound to its room before the upgrade is answered: Jetty answers the upgrade before it calls
+                        // onConnect, and a client that sees its socket open must get every event from then on.
+                        String connectionId = UUID.randomUUID().toString();
+                        broadcaster.expect(connectionId);
+                        if (socket.open(connectionId, admitted) instanceof ChatSocket.ConnectOutcome.Refused refused) {
+                            broadcaster.unregister(connectionId);
+                            answer(ctx, new ApiResponse(refused.status(), refused.json()));
+                            ctx.skipRemainingHandlers();
+                            return;
+                        }
+                        ctx.attribute(CONNECTION_ID, connectionId);
+                    }
                     case ChatSocket.Admission.Refused refused -> {
                         // Skipping the rest is what stops Javalin's upgrade; the status (401) reaches the client.
                         answer(ctx, new ApiResponse(refused.status(), refused.json()));
@@ -111,25 +127,29 @@ public final class ChatServer implements AutoCloseable {
             });
             javalin.routes.ws("/ws", ws -> {
                 ws.onConnect(ctx -> {
-                    ChatSocket.Admission.Admitted admitted = ctx.attribute(ADMISSION);
-                    if (admitted == null) {
+                    String connectionId = ctx.attribute(CONNECTION_ID);
+                    if (connectionId == null) {
                         ctx.closeSession(4401, "Unauthorized");
                         return;
                     }
-                    broadcaster.register(ctx.sessionId(), ctx);
-                    if (socket.open(ctx.sessionId(), admitted) instanceof ChatSocket.ConnectOutcome.Refused) {
-                        broadcaster.unregister(ctx.sessionId());
-                        ctx.closeSession(1011, "Could not open the connection");
+                    connectionOfSession.put(ctx.sessionId(), connectionId);
+                    if (!broadcaster.attach(connectionId, ctx)) {
+                        // Cut off or closed by the server (room deleted, member left) while it was opening.
+                        ctx.closeSession(1000, "Closed by the server");
                     }
                 });
                 ws.onMessage(ctx -> {
-                    for (String reply : socket.onFrame(ctx.sessionId(), ctx.message())) {
-                        broadcaster.send(ctx.sessionId(), reply);
+                    String connectionId = connectionOfSession.get(ctx.sessionId());
+                    if (connectionId == null) return;
+                    for (String reply : socket.onFrame(connectionId, ctx.message())) {
+                        broadcaster.send(connectionId, reply);
                     }
                 });
                 ws.onClose(ctx -> {
-                    broadcaster.unregister(ctx.sessionId());
-                    socket.onDisconnect(ctx.sessionId());
+                    String connectionId = connectionOfSession.remove(ctx.sessionId());
+                    if (connectionId == null) return;
+                    broadcaster.unregister(connectionId);
+                    socket.onDisconnect(connectionId);
                 });
                 ws.onError(ctx -> LOG.log(System.Logger.Level.DEBUG, "WebSocket error on " + ctx.sessionId(), ctx.error()));
             });

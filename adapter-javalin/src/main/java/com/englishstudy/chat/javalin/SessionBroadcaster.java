@@ -6,24 +6,25 @@ import com.englishstudy.chat.domain.connection.GoneConnections;
 import com.englishstudy.chat.domain.connection.RoomEvent;
 import com.englishstudy.chat.ports.json.ChatJson;
 import io.javalin.websocket.WsContext;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * A {@link Broadcaster} over the Javalin sessions of this process. An event is encoded once, to JSON and
- * then to UTF-8 bytes, and each receiver's session gets a view of those bytes without waiting: Jetty queues
- * and writes it, so a slow receiver delays only itself. A receiver whose queue passes {@link #MAX_PENDING_FRAMES} is cut off rather than allowed to
+ * A {@link Broadcaster} over the Javalin sessions of this process. An event is encoded once and handed to
+ * each receiver's session without waiting: Jetty queues and writes it, so a slow receiver delays only
+ * itself. A receiver whose queue passes {@link #MAX_PENDING_FRAMES} is cut off rather than allowed to
  * hold memory without bound; a write that fails marks its connection gone.
+ *
+ * <p>A connection is known here from the moment its upgrade is accepted ({@link #expect}), before its
+ * socket opens ({@link #attach}): Jetty answers the upgrade before it tells the server the socket is open,
+ * so a client may already be talking while the server has no session yet. Frames for it in that gap are
+ * kept and sent first, in order, when the session arrives; a close in that gap closes it on arrival.
  */
 public final class SessionBroadcaster implements Broadcaster {
     static final int MAX_PENDING_FRAMES = 1024;
@@ -37,19 +38,42 @@ public final class SessionBroadcaster implements Broadcaster {
     }
 
     private static final class Peer {
-        final Session session;
-        /** Jetty's frame layer, where a pre-encoded text frame can be sent; null if this Jetty hides it. */
-        final CoreSession frames;
+        /** Orders the early frames before any later one; a lock rather than synchronized, so virtual threads do not pin. */
+        final ReentrantLock lock = new ReentrantLock();
         final AtomicInteger pending = new AtomicInteger();
-
-        Peer(Session session) {
-            this.session = session;
-            this.frames = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
-        }
+        /** Null until the socket is open. */
+        Session session;
+        final List<String> early = new ArrayList<>();
+        boolean closeOnArrival;
     }
 
-    public void register(String connectionId, WsContext ws) {
-        peers.put(connectionId, new Peer(ws.session));
+    /** The upgrade of this connection was accepted; its session follows with {@link #attach}. */
+    public void expect(String connectionId) {
+        peers.put(connectionId, new Peer());
+    }
+
+    /**
+     * The socket of an expected connection is open: sends what was kept for it, then lets frames through.
+     *
+     * @return false when the connection is no longer wanted (cut off, or closed by the server before it
+     *         opened); the caller then closes the socket
+     */
+    public boolean attach(String connectionId, WsContext ws) {
+        Peer peer = peers.get(connectionId);
+        if (peer == null) return false;
+        peer.lock.lock();
+        try {
+            peer.session = ws.session;
+            for (String frame : peer.early) write(connectionId, peer, frame);
+            peer.early.clear();
+            if (peer.closeOnArrival) {
+                peers.remove(connectionId, peer);
+                peer.session.close(StatusCode.NORMAL, "Closed by the server", Callback.NOOP);
+            }
+        } finally {
+            peer.lock.unlock();
+        }
+        return true;
     }
 
     public void unregister(String connectionId) {
@@ -63,21 +87,35 @@ public final class SessionBroadcaster implements Broadcaster {
     @Override
     public void deliver(List<Connection> targets, RoomEvent event) {
         if (targets.isEmpty()) return;
-        String text = ChatJson.event(event);
-        ByteBuffer utf8 = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        String frame = ChatJson.event(event);
         for (Connection target : targets) {
-            send(target.connectionId(), text, utf8);
+            send(target.connectionId(), frame);
         }
     }
 
     /** Sends one frame to one connection of this process; unknown ids are skipped (another process, or just closed). */
-    public void send(String connectionId, String text) {
-        send(connectionId, text, null);
-    }
-
-    private void send(String connectionId, String text, ByteBuffer utf8) {
+    public void send(String connectionId, String frame) {
         Peer peer = peers.get(connectionId);
         if (peer == null) return;
+        peer.lock.lock();
+        try {
+            if (peer.session == null) {
+                if (peer.early.size() < MAX_PENDING_FRAMES) {
+                    peer.early.add(frame);
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "Dropping connection " + connectionId + ": it never opened");
+                    peers.remove(connectionId, peer);
+                    gone.gone(connectionId);
+                }
+                return;
+            }
+            write(connectionId, peer, frame);
+        } finally {
+            peer.lock.unlock();
+        }
+    }
+
+    private void write(String connectionId, Peer peer, String frame) {
         if (peer.pending.incrementAndGet() > MAX_PENDING_FRAMES) {
             peer.pending.decrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "Closing connection " + connectionId + ": it does not keep up");
@@ -86,25 +124,28 @@ public final class SessionBroadcaster implements Broadcaster {
             gone.gone(connectionId);
             return;
         }
-        Runnable sent = peer.pending::decrementAndGet;
-        java.util.function.Consumer<Throwable> failed = failure -> {
+        peer.session.sendText(frame, Callback.from(peer.pending::decrementAndGet, failure -> {
             peer.pending.decrementAndGet();
             if (peers.remove(connectionId, peer)) gone.gone(connectionId);
-        };
-        if (utf8 != null && peer.frames != null) {
-            // slice(): each receiver reads the shared bytes through its own position.
-            peer.frames.sendFrame(new Frame(OpCode.TEXT, utf8.slice()),
-                    org.eclipse.jetty.util.Callback.from(sent, failed), false);
-        } else {
-            peer.session.sendText(text, Callback.from(sent, failed));
-        }
+        }));
     }
 
     @Override
     public void close(List<Connection> targets) {
         for (Connection target : targets) {
-            Peer peer = peers.remove(target.connectionId());
-            if (peer != null) peer.session.close(StatusCode.NORMAL, "Closed by the server", Callback.NOOP);
+            Peer peer = peers.get(target.connectionId());
+            if (peer == null) continue;
+            peer.lock.lock();
+            try {
+                if (peer.session == null) {
+                    peer.closeOnArrival = true;
+                } else {
+                    peers.remove(target.connectionId(), peer);
+                    peer.session.close(StatusCode.NORMAL, "Closed by the server", Callback.NOOP);
+                }
+            } finally {
+                peer.lock.unlock();
+            }
         }
     }
 }
