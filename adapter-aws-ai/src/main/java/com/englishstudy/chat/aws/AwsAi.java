@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * <p>Credentials: the SDK's default chain for the real services. For a service whose endpoint is overridden (a
  * local stand-in) the environment's {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} are used when set,
  * and fixed dummy keys otherwise, because stand-ins check the signature's shape, not who signed.
+ *
+ * <p>After {@link #close()} the adapters handed out no longer work; asking again builds new ones.
  */
 public final class AwsAi implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -153,6 +155,10 @@ public final class AwsAi implements AutoCloseable {
             }
         }
         opened.clear();
+        tutor = null;
+        speech = null;
+        audioStore = null;
+        defaultChain = null;
         if (first != null) throw first;
     }
 

@@ -40,7 +40,8 @@ public final class ProviderFailures {
                     new ChatException.ProviderFailed(provider + " did not answer in time; please try again", true, e);
             case SdkClientException client when causedBy(client, IOException.class) ->
                     new ChatException.ProviderFailed(provider + " cannot be reached right now; please try again later", true, e);
-            default -> new ChatException.ProviderFailed(provider + " gave an answer that could not be used", false, e);
+            // An answer the SDK could not read, or a client-side fault such as missing credentials.
+            default -> new ChatException.ProviderFailed(provider + " failed to answer", false, e);
         };
     }
 
