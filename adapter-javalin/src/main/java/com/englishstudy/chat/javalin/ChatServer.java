@@ -125,6 +125,12 @@ public final class ChatServer implements AutoCloseable {
                     }
                 }
             });
+            // Javalin opens an HTTP session on every upgrade to copy its attributes; the chat keeps no
+            // session state, so drop it at once rather than hold one per socket for half an hour.
+            javalin.routes.wsAfterUpgrade("/ws", ctx -> {
+                var session = ctx.req().getSession(false);
+                if (session != null) session.invalidate();
+            });
             javalin.routes.ws("/ws", ws -> {
                 ws.onConnect(ctx -> {
                     String connectionId = ctx.attribute(CONNECTION_ID);
