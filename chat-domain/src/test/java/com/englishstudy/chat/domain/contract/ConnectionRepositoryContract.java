@@ -7,6 +7,8 @@ import com.englishstudy.chat.domain.connection.ConnectionRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,5 +190,31 @@ public abstract class ConnectionRepositoryContract {
         assertThat(connections.findByRoom(roomB, now)).containsExactly(b);
         connections.deleteByRoom("room-" + prefix + "-none");
         assertThat(connections.find(b.connectionId(), now)).contains(b);
+    }
+
+    // ---- concurrency ----------------------------------------------------------------------------------------
+
+    @Test
+    void aConnectionOpenedWhileTheRoomsLastOneClosesIsNotLost() {
+        // In each of 20 rooms the only connection closes while a new one opens: the new one must stay findable.
+        List<String> rooms = new ArrayList<>();
+        List<Connection> closing = new ArrayList<>();
+        List<Connection> opening = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            String roomId = "room-" + prefix + "-" + k;
+            rooms.add(roomId);
+            closing.add(saved(roomId, "alice"));
+            opening.add(new Connection("conn-" + prefix + "-new-" + k, roomId, "alice", now, now.plus(TTL)));
+        }
+
+        Concurrently.run(40, i -> {
+            if (i % 2 == 0) connections.save(opening.get(i / 2));
+            else connections.delete(closing.get(i / 2).connectionId());
+            return null;
+        });
+
+        for (int k = 0; k < 20; k++) {
+            assertThat(connections.findByRoom(rooms.get(k), now)).as("room %d", k).containsExactly(opening.get(k));
+        }
     }
 }

@@ -12,6 +12,7 @@ import com.englishstudy.chat.domain.voice.Voice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -142,6 +143,26 @@ public abstract class MessageRepositoryContract {
 
         assertThat(page.items()).containsExactly(third, second, first);
         assertThat(page.nextPosition()).isNull();
+    }
+
+    @Test
+    void listByRoomOrdersByTimeAcrossWholeSecondsAndDays() {
+        // A whole second prints without a fraction in ISO-8601; a store that sorts on such text would misorder these.
+        Instant second = base.truncatedTo(ChronoUnit.DAYS).plusSeconds(86_400);
+        List<ChatMessage> oldestFirst = new ArrayList<>();
+        for (Instant at : List.of(second.minusMillis(1), second, second.plusMillis(1), second.plusMillis(10),
+                second.plusMillis(100), second.plusMillis(999), second.plusSeconds(1), second.plusSeconds(86_400 * 400L))) {
+            oldestFirst.add(message(roomA, "alice", at, null));
+        }
+        // Saved in a scrambled order, so the listing cannot just echo the saves.
+        for (int i : new int[] {3, 0, 7, 5, 1, 6, 2, 4}) stored(oldestFirst.get(i));
+
+        List<ChatMessage> newestFirst = new ArrayList<>(oldestFirst);
+        Collections.reverse(newestFirst);
+        assertThat(messages.listByRoom(roomA, PageRequest.first(20)).items()).containsExactlyElementsOf(newestFirst);
+        assertThat(messages.listByUser("alice", PageRequest.first(20)).items()).containsExactlyElementsOf(newestFirst);
+        List<Page<ChatMessage>> pages = new ArrayList<>();
+        assertThat(all(p -> messages.listByRoom(roomA, p), 3, pages)).containsExactlyElementsOf(newestFirst);
     }
 
     @Test

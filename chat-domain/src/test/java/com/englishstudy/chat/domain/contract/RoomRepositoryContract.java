@@ -13,6 +13,7 @@ import com.englishstudy.chat.domain.room.RoomStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -411,6 +412,22 @@ public abstract class RoomRepositoryContract {
         assertThat(page.items()).extracting(Room::roomId)
                 .containsExactly(newest.roomId(), middle.roomId(), oldest.roomId());
         assertThat(page.nextPosition()).isNull();
+    }
+
+    @Test
+    void listOrdersByTimeAcrossWholeSecondsAndDays() {
+        // A whole second prints without a fraction in ISO-8601; a store that sorts on such text would misorder these.
+        Instant second = base.truncatedTo(ChronoUnit.DAYS).plusSeconds(86_400);
+        List<Instant> times = List.of(second.minusMillis(1), second, second.plusMillis(1), second.plusMillis(10),
+                second.plusMillis(100), second.plusMillis(999), second.plusSeconds(1), second.plusSeconds(86_400 * 400L));
+        String[] ids = new String[times.size()];
+        for (int i : new int[] {3, 0, 7, 5, 1, 6, 2, 4}) ids[i] = created(Level.BEGINNER, 6, times.get(i), "u").roomId();
+
+        List<String> newestFirst = new ArrayList<>(List.of(ids));
+        Collections.reverse(newestFirst);
+        assertThat(idsOf(allPages(RoomFilter.ALL, 20))).containsExactlyElementsOf(newestFirst);
+        assertThat(idsOf(allPages(new RoomFilter(Level.BEGINNER, null), 3))).containsExactlyElementsOf(newestFirst);
+        assertThat(idsOf(allPages(new RoomFilter(null, "u"), 3))).containsExactlyElementsOf(newestFirst);
     }
 
     @Test
