@@ -10,11 +10,13 @@ import com.englishstudy.chat.domain.connection.Connection;
 import com.englishstudy.chat.domain.message.ChatMessage;
 import com.englishstudy.chat.domain.room.Level;
 import com.englishstudy.chat.domain.room.Room;
+import com.englishstudy.chat.domain.room.RoomStatus;
 import com.englishstudy.chat.domain.token.RoomToken;
 import com.englishstudy.chat.dynamodb.DynamoDbStorage;
 import com.englishstudy.chat.dynamodb.testing.Dynalite;
 import com.englishstudy.chat.dynamodb.testing.Fixtures;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +136,20 @@ class ItemLayoutTest {
         assertThat(storage.connections().findByRoom("r1", T0)).extracting(Connection::connectionId).containsExactly("c1");
         storage.connections().deleteByRoom("r1");
         assertThat(storage.tokens().consume("t1")).isPresent();
+    }
+
+    @Test
+    void aPrivateRoomKeepsItsHashAndAnEmptyOrMissingDescriptionReadsBackAsStored() {
+        Room blank = new Room("r2", "Quiet", "", Level.BEGINNER, 4, true, "$2a$04$abcdefghijklmnopqrstuu", "alice",
+                List.of("alice"), RoomStatus.CREATED, T0, T0);
+        Room none = new Room("r3", "None", null, Level.ADVANCED, 4, false, null, "alice",
+                List.of("alice"), RoomStatus.CREATED, T0, T0);
+        storage.rooms().create(blank);
+        storage.rooms().create(none);
+
+        assertThat(storage.rooms().find("r2")).contains(blank);
+        assertThat(storage.rooms().find("r3")).contains(none);
+        assertThat(s(rawItem(client, table, "ROOM#r2", "METADATA"), "password")).isEqualTo("$2a$04$abcdefghijklmnopqrstuu");
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {
