@@ -5,13 +5,12 @@ import com.englishstudy.chat.domain.ChatStorage;
 import com.englishstudy.chat.domain.common.RandomIds;
 import com.englishstudy.chat.domain.connection.InMemoryConnectionRepository;
 import com.englishstudy.chat.domain.room.InMemoryRoomRepository;
-import com.englishstudy.chat.domain.tutor.NoTutor;
-import com.englishstudy.chat.domain.voice.AudioStore;
-import com.englishstudy.chat.domain.voice.NoSpeech;
 import com.englishstudy.chat.ports.cursor.CursorCodec;
 import com.englishstudy.chat.ports.http.ApiRequest;
 import com.englishstudy.chat.ports.http.ApiResponse;
 import com.englishstudy.chat.ports.http.ChatApi;
+import com.englishstudy.chat.ports.json.ChatJson;
+import com.englishstudy.chat.local.voice.InMemoryAudioStore;
 import com.englishstudy.chat.ports.socket.ChatSocket;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -43,10 +42,12 @@ public final class ChatServer implements AutoCloseable {
 
     private final Javalin app;
     private final ChatCore core;
+    private final AiProviders ai;
 
-    private ChatServer(Javalin app, ChatCore core) {
+    private ChatServer(Javalin app, ChatCore core, AiProviders ai) {
         this.app = app;
         this.core = core;
+        this.ai = ai;
     }
 
     public static void main(String[] args) {
@@ -62,9 +63,9 @@ public final class ChatServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ChatStorage storage = storageFor(config, clock);
         var broadcaster = new SessionBroadcaster(connectionId -> storage.connections().delete(connectionId));
-        AudioStore audio = new NoAudioStore();
+        var ai = AiProviders.fromEnvironment(config.env());
         ChatCore core = ChatCore.create(config.settings(), new ChatCore.Dependencies(
-                storage, broadcaster, new NoTutor(), new NoSpeech(), audio, new RandomIds(), clock));
+                storage, broadcaster, ai.tutor(), ai.speech(), ai.audio(), new RandomIds(), clock));
         ChatApi api = new ChatApi(core, CursorCodec.fromSecret(config.cursorSecret()),
                 () -> healthFacts(config, storage, broadcaster));
         ChatSocket socket = new ChatSocket(core);
@@ -94,9 +95,12 @@ public final class ChatServer implements AutoCloseable {
                 }
             }
             javalin.routes.get("/docs", ctx -> ctx.html(resource("/web/docs.html")));
+            if (ai.localAudio() != null) {
+                javalin.routes.get("/audio/<key>", ctx -> serveAudio(ctx, ai.localAudio()));
+            }
             javalin.routes.error(404, ctx -> {
                 if (ctx.attribute(ANSWERED) == null) {
-                    answer(ctx, new ApiResponse(404, com.englishstudy.chat.ports.json.ChatJson.failure("No such route")));
+                    answer(ctx, new ApiResponse(404, ChatJson.failure("No such route")));
                 }
             });
 
@@ -161,7 +165,8 @@ public final class ChatServer implements AutoCloseable {
             });
         });
         app.start();
-        return new ChatServer(app, core);
+        LOG.log(System.Logger.Level.INFO, "AI: " + ai.description());
+        return new ChatServer(app, core, ai);
     }
 
     private static ChatStorage storageFor(ServerConfig config, Clock clock) {
@@ -225,24 +230,17 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        ai.close();
     }
 
-    /** Where no audio store is configured; read-aloud then fails earlier, at the synthesizer. */
-    private static final class NoAudioStore implements AudioStore {
-        @Override
-        public void put(String key, byte[] audio, String contentType) {
-            throw new com.englishstudy.chat.domain.common.ChatException.ProviderFailed(
-                    "Read-aloud is not configured on this server", true, null);
-        }
-
-        @Override
-        public URI linkTo(String key) {
-            throw new com.englishstudy.chat.domain.common.ChatException.ProviderFailed(
-                    "Read-aloud is not configured on this server", true, null);
-        }
-
-        @Override
-        public void deleteByPrefix(String prefix) {
+    private static void serveAudio(Context ctx, InMemoryAudioStore audio) {
+        switch (audio.open(ctx.pathParam("key"), ctx.queryParam("expires"), ctx.queryParam("sig"))) {
+            case InMemoryAudioStore.Fetch.Found found -> ctx.contentType(found.contentType())
+                    .header("Cache-Control", "private, max-age=900").result(found.audio());
+            case InMemoryAudioStore.Fetch.Refused refused ->
+                    answer(ctx, new ApiResponse(403, ChatJson.failure("This audio link is invalid or has expired")));
+            case InMemoryAudioStore.Fetch.Missing missing ->
+                    answer(ctx, new ApiResponse(404, ChatJson.failure("Audio not found")));
         }
     }
 }
