@@ -100,18 +100,19 @@ public final class Bench {
                   bench.selectors=2                                         Jetty client selector threads
                   bench.httpParallel=8  bench.connectInFlight=64            REST / handshake concurrency
                   bench.clientMessageId=true                                send clientMessageId, as the web client does
+                  bench.deflate=false                                       offer permessage-deflate, as browsers do
                   bench.serverJvmArgs="-Xmx2g ..."                         extra JVM options for the server
                   bench.serverEnv="K=V,K2=V2"                               extra environment for the server
                   bench.jfr=/tmp/x.jfr                                      record JFR on the server over the measured phase
                   bench.threadDump=/tmp/x.txt                               jcmd Thread.print half way through
-                  bench.classHistogram=true                                 idle: top classes by added bytes
+                  bench.classHistogram=true  bench.histogramTop=15          idle: top classes by added bytes
                 """;
     }
 
     record Settings(Path serverJar, double warmup, double duration, double drain, Double rate, int window,
                     int idleMembers, int selectors, int httpParallel, int connectInFlight, boolean clientMessageId,
                     List<String> serverJvmArgs, Map<String, String> serverEnv, String jfr, String threadDump,
-                    boolean classHistogram) {
+                    boolean classHistogram, boolean deflate) {
         static Settings fromSystemProperties() {
             String rate = System.getProperty("bench.rate");
             String jvm = System.getProperty("bench.serverJvmArgs", "").trim();
@@ -135,7 +136,8 @@ public final class Bench {
                     env,
                     System.getProperty("bench.jfr"),
                     System.getProperty("bench.threadDump"),
-                    Boolean.parseBoolean(System.getProperty("bench.classHistogram", "true")));
+                    Boolean.parseBoolean(System.getProperty("bench.classHistogram", "true")),
+                    Boolean.parseBoolean(System.getProperty("bench.deflate", "false")));
         }
 
         private static Path defaultServerJar() {
@@ -209,10 +211,11 @@ public final class Bench {
             List<Rooms.Member> all = new Rooms(server.baseUrl(), s.httpParallel()).createAndJoin(rooms, members);
             long t1 = System.nanoTime();
             load = new Load(all, members, s.selectors(), s.clientMessageId());
-            load.connectAll(server.wsUrl(), s.connectInFlight(), Duration.ofSeconds(120));
+            load.connectAll(server.wsUrl(), s.connectInFlight(), Duration.ofSeconds(120), s.deflate());
             long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "setup: %d rooms + %d joins over REST in %.1f s; %d WebSockets open in %.1f s%n",
-                    rooms, all.size(), secs(t1 - t0), all.size(), secs(t2 - t1));
+            System.out.printf(Locale.ROOT, "setup: %d rooms + %d joins over REST in %.1f s; %d WebSockets open in %.1f s%s%n",
+                    rooms, all.size(), secs(t1 - t0), all.size(), secs(t2 - t1),
+                    s.deflate() ? " (permessage-deflate accepted on " + load.deflated.sum() + ")" : "");
 
             long start = Load.now() + TimeUnit.MILLISECONDS.toNanos(200);
             long from = start + nanos(s.warmup());
@@ -332,7 +335,7 @@ public final class Bench {
             long heapJoined = server.heapUsedAfterGc();
             String histJoined = s.classHistogram() ? server.jcmd("GC.class_histogram") : "";
             load = new Load(all, members, s.selectors(), false);
-            load.connectAll(server.wsUrl(), s.connectInFlight(), Duration.ofSeconds(300));
+            load.connectAll(server.wsUrl(), s.connectInFlight(), Duration.ofSeconds(300), s.deflate());
             long t2 = System.nanoTime();
             Thread.sleep(1000);
             String threads = server.procStatus("Threads");
@@ -341,8 +344,9 @@ public final class Bench {
             String rss = server.procStatus("VmRSS");
             double loadAvg = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-            System.out.printf(Locale.ROOT, "setup: %d rooms + %d joins over REST in %.1f s; %d WebSockets open in %.1f s%n",
-                    rooms, all.size(), secs(t1 - t0), all.size(), secs(t2 - t1));
+            System.out.printf(Locale.ROOT, "setup: %d rooms + %d joins over REST in %.1f s; %d WebSockets open in %.1f s%s%n",
+                    rooms, all.size(), secs(t1 - t0), all.size(), secs(t2 - t1),
+                    s.deflate() ? " (permessage-deflate accepted on " + load.deflated.sum() + ")" : "");
             System.out.printf(Locale.ROOT, "server heap after GC: %s empty, %s with rooms and members, %s with %d sockets open%n",
                     kib(heapEmpty), kib(heapJoined), kib(heapOpen), connections);
             double perConnection = (heapOpen - heapEmpty) / (double) connections;
@@ -355,7 +359,7 @@ public final class Bench {
                     load.firstError.get() == null ? "" : "; first: " + load.firstError.get());
             if (s.classHistogram()) {
                 System.out.println("largest additions by class, sockets open vs rooms and members only (bytes per connection):");
-                System.out.print(histogramDiff(histJoined, histOpen, connections, 15));
+                System.out.print(histogramDiff(histJoined, histOpen, connections, Integer.getInteger("bench.histogramTop", 15)));
                 System.out.println("largest additions by class, rooms and members vs empty (bytes per member):");
                 System.out.print(histogramDiff(histEmpty, histJoined, connections, 8));
             }

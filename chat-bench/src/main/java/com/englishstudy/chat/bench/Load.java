@@ -15,6 +15,7 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -54,6 +55,8 @@ public final class Load implements AutoCloseable {
     final LongAdder wrongRoom = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
     final LongAdder closedByServer = new LongAdder();
+    /** Sockets on which the server accepted an extension (permessage-deflate). */
+    final LongAdder deflated = new LongAdder();
     final AtomicReference<String> firstError = new AtomicReference<>();
     private final Callback sendCallback = Callback.from(() -> { }, failure -> {
         sendFailures.increment();
@@ -92,13 +95,23 @@ public final class Load implements AutoCloseable {
 
     /** Opens every member's WebSocket with its room token, at most {@code inFlight} handshakes at a time. */
     void connectAll(String wsUrl, int inFlight, Duration timeout) throws Exception {
+        connectAll(wsUrl, inFlight, timeout, false);
+    }
+
+    /**
+     * As above; with {@code deflate} each socket offers permessage-deflate, as browsers do, and the server's
+     * answer decides whether frames are compressed.
+     */
+    void connectAll(String wsUrl, int inFlight, Duration timeout, boolean deflate) throws Exception {
         Semaphore permits = new Semaphore(inFlight);
         LongAdder done = new LongAdder();
         LongAdder failed = new LongAdder();
         for (Peer peer : peers) {
             permits.acquire();
             URI uri = URI.create(wsUrl + "?roomToken=" + peer.member.token());
-            ws.connect(peer, uri).whenComplete((session, failure) -> {
+            ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
+            if (deflate) request.addExtensions("permessage-deflate");
+            ws.connect(peer, request).whenComplete((session, failure) -> {
                 if (failure != null) {
                     failed.increment();
                     firstError.compareAndSet(null, "connect failed: " + failure);
@@ -220,6 +233,7 @@ public final class Load implements AutoCloseable {
         @Override
         public void onWebSocketOpen(Session session) {
             this.session = session;
+            if (!session.getUpgradeResponse().getExtensions().isEmpty()) deflated.increment();
         }
 
         @Override
