@@ -109,8 +109,16 @@ public final class DynamoDbRoomRepository implements RoomRepository {
 
     @Override
     public MembershipChange addMember(String roomId, String userId) {
-        RoomFacts roomFacts = factsOf(roomId);
-        if (roomFacts == null) return new MembershipChange.NoSuchRoom();
+        RoomFacts roomFacts = facts.get(roomId);
+        if (roomFacts == null) {
+            // Having to read the room anyway, answer from it what needs no write.
+            RoomItem item = read(roomId);
+            if (item == null) return new MembershipChange.NoSuchRoom();
+            Room room = item.toRoom();
+            if (room.isMember(userId)) return new MembershipChange.AlreadyMember(room);
+            if (room.isFull()) return new MembershipChange.Full(room);
+            roomFacts = factsOf(room);
+        }
         memberships.putItem(MembershipItem.of(userId, roomFacts));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             try {
@@ -270,8 +278,8 @@ public final class DynamoDbRoomRepository implements RoomRepository {
         }
         if (found.size() <= page.limit()) return new Page<>(found.stream().map(RoomItem::toRoom).toList(), null);
         RoomItem last = found.get(page.limit() - 1);
-        Map<String, AttributeValue> key = new HashMap<>(RoomItem.SCHEMA.itemToMap(last, List.copyOf(shape.keySet())));
-        String position = Positions.encode(key, List.copyOf(shape.keySet()));
+        List<String> names = List.copyOf(shape.keySet());
+        String position = Positions.encode(RoomItem.SCHEMA.itemToMap(last, names), names);
         return new Page<>(found.subList(0, page.limit()).stream().map(RoomItem::toRoom).toList(), position);
     }
 
@@ -375,13 +383,6 @@ public final class DynamoDbRoomRepository implements RoomRepository {
 
     private void forgetMembership(String userId, RoomFacts roomFacts) {
         memberships.deleteItem(MembershipItem.key(userId, roomFacts));
-    }
-
-    private RoomFacts factsOf(String roomId) {
-        RoomFacts known = facts.get(roomId);
-        if (known != null) return known;
-        RoomItem item = read(roomId);
-        return item == null ? null : factsOf(item.toRoom());
     }
 
     private static RoomFacts factsOf(Room room) {
