@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The AI tutor and read-aloud endpoints (SPEC 4) on a server with neither provider configured: who may ask is
- * decided before any provider is called (403 / 404 / 400 as for any request), and a permitted request is a
- * 503 that stores and sends nothing. To be replaced by contracts with stand-in providers when they exist.
+ * The AI tutor and read-aloud endpoints (SPEC 4) on a server whose tutor and speech provider cannot answer
+ * (none configured, or one that cannot be reached): who may ask is decided before any provider is called
+ * (403 / 404 / 400 as for any request), and a permitted request is a 502 or 503 that stores and sends nothing.
+ * A runtime's {@link #start} must give such a server. To be joined by contracts with working stand-in providers.
  */
 public abstract class ProvidersUnconfiguredContract extends ContractBase {
 
@@ -37,10 +38,10 @@ public abstract class ProvidersUnconfiguredContract extends ContractBase {
     }
 
     @Test
-    void askingTheTutorWithoutOneIsA503AndStoresNothing() {
+    void askingAnUnavailableTutorIsA503AndStoresNothing() {
         Talk t = talk();
         JsonNode before = api.room(t.roomId());
-        askTutor(t.roomId(), Json.obj("userId", t.guest())).failed(503);
+        askTutor(t.roomId(), Json.obj("userId", t.guest())).failed(503, 502);
 
         t.hostSocket().say("sentinel");
         t.guestSocket().awaitMessage("sentinel");
@@ -66,8 +67,8 @@ public abstract class ProvidersUnconfiguredContract extends ContractBase {
     void readingAloudWithoutSpeechIsA503() {
         Talk t = talk();
         String messageId = t.message().path("messageId").asText();
-        readAloud(messageId, Json.obj("userId", t.guest())).failed(503);
-        readAloud(messageId, Json.obj("userId", t.guest(), "voice", "male")).failed(503);
+        readAloud(messageId, Json.obj("userId", t.guest())).failed(503, 502);
+        readAloud(messageId, Json.obj("userId", t.guest(), "voice", "male")).failed(503, 502);
         JsonNode stored = api.history(t.roomId(), t.guest()).getFirst();
         assertThat(stored.has("femaleVoiceKey") || stored.has("maleVoiceKey")).as("no voice recorded on %s", stored).isFalse();
     }
