@@ -46,7 +46,7 @@ public record ChatCore(
         var passwords = new RoomPasswords(settings.bcryptCost());
         var rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst());
         var publisher = new MessagePublisher(storage.messages(), storage.rooms(), storage.connections(),
-                deps.broadcaster(), new RoomSequencer(1024), clock);
+                deps.broadcaster(), new RoomSequencer(1024), deps.ids(), clock);
         var purge = new RoomPurge(storage.connections(), storage.messages(), storage.tokens(), deps.audio(),
                 deps.broadcaster(), clock);
         return new ChatCore(
@@ -58,11 +58,11 @@ public record ChatCore(
                 new LeaveRoomUseCase(storage.rooms(), storage.connections(), deps.broadcaster(), purge, clock),
                 new DeleteRoomUseCase(storage.rooms(), purge),
                 new MessageQueries(storage.messages(), storage.rooms()),
-                new SendMessageUseCase(storage.connections(), publisher, rateLimiter, settings, deps.ids(), clock,
+                new SendMessageUseCase(storage.connections(), publisher, rateLimiter, settings, clock,
                         System::nanoTime),
                 new ConnectionLifecycle(storage.tokens(), storage.rooms(), storage.connections(), rateLimiter,
                         settings, clock),
-                new AskTutorUseCase(storage.rooms(), storage.messages(), publisher, deps.tutor(), deps.ids(), clock),
+                new AskTutorUseCase(storage.rooms(), storage.messages(), publisher, deps.tutor()),
                 new ReadAloudUseCase(storage.messages(), storage.rooms(), deps.speech(), deps.audio()));
     }
 }

@@ -15,7 +15,13 @@ public final class InMemoryConnectionRepository implements ConnectionRepository 
     @Override
     public void save(Connection connection) {
         byId.put(connection.connectionId(), connection);
-        byRoom.computeIfAbsent(connection.roomId(), r -> ConcurrentHashMap.newKeySet()).add(connection.connectionId());
+        // compute, not computeIfAbsent + add: a delete that empties and drops the room's set in between
+        // would otherwise swallow this connection.
+        byRoom.compute(connection.roomId(), (room, ids) -> {
+            Set<String> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            set.add(connection.connectionId());
+            return set;
+        });
     }
 
     @Override

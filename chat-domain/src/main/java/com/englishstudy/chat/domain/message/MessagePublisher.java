@@ -4,7 +4,10 @@ import com.englishstudy.chat.domain.connection.Broadcaster;
 import com.englishstudy.chat.domain.connection.ConnectionRepository;
 import com.englishstudy.chat.domain.connection.RoomEvent;
 import com.englishstudy.chat.domain.room.RoomRepository;
+import com.englishstudy.chat.domain.common.Ids;
+import com.englishstudy.chat.domain.common.Times;
 import java.time.Clock;
+import java.time.Instant;
 
 /** Stores a message and sends it to its room, in room order; the one path users' and the tutor's messages share. */
 public final class MessagePublisher {
@@ -13,21 +16,33 @@ public final class MessagePublisher {
     private final ConnectionRepository connections;
     private final Broadcaster broadcaster;
     private final RoomSequencer sequencer;
+    private final Ids ids;
     private final Clock clock;
 
     public MessagePublisher(MessageRepository messages, RoomRepository rooms, ConnectionRepository connections,
-                            Broadcaster broadcaster, RoomSequencer sequencer, Clock clock) {
+                            Broadcaster broadcaster, RoomSequencer sequencer, Ids ids, Clock clock) {
         this.messages = messages;
         this.rooms = rooms;
         this.connections = connections;
         this.broadcaster = broadcaster;
         this.sequencer = sequencer;
+        this.ids = ids;
         this.clock = clock;
     }
 
-    /** Stores and broadcasts the message, unless its idempotency key was used before: then only returns the original. */
-    public SaveOutcome publish(ChatMessage message) {
-        return sequencer.inOrder(message.roomId(), () -> {
+    /** Makes a message from its id and time of storing; called under the room's lock. */
+    @FunctionalInterface
+    public interface Draft {
+        ChatMessage at(String messageId, Instant createdAt);
+    }
+
+    /**
+     * Stores and broadcasts the message, unless its idempotency key was used before: then only returns the
+     * original. The id and time are taken under the room's lock, so delivery order and history order agree.
+     */
+    public SaveOutcome publish(String roomId, Draft draft) {
+        return sequencer.inOrder(roomId, () -> {
+            ChatMessage message = draft.at(ids.newMessageId(), Times.now(clock));
             SaveOutcome outcome = messages.save(message);
             if (outcome instanceof SaveOutcome.Stored stored) {
                 rooms.recordMessage(message.roomId(), message.createdAt());

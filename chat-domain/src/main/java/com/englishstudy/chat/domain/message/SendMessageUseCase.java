@@ -2,7 +2,6 @@ package com.englishstudy.chat.domain.message;
 
 import com.englishstudy.chat.domain.ChatSettings;
 import com.englishstudy.chat.domain.common.ChatException;
-import com.englishstudy.chat.domain.common.Ids;
 import com.englishstudy.chat.domain.common.Times;
 import com.englishstudy.chat.domain.connection.Connection;
 import com.englishstudy.chat.domain.connection.ConnectionRepository;
@@ -20,17 +19,15 @@ public final class SendMessageUseCase {
     private final MessagePublisher publisher;
     private final RateLimiter rateLimiter;
     private final ChatSettings settings;
-    private final Ids ids;
     private final Clock clock;
     private final LongSupplier nanoTime;
 
     public SendMessageUseCase(ConnectionRepository connections, MessagePublisher publisher, RateLimiter rateLimiter,
-                              ChatSettings settings, Ids ids, Clock clock, LongSupplier nanoTime) {
+                              ChatSettings settings, Clock clock, LongSupplier nanoTime) {
         this.connections = connections;
         this.publisher = publisher;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
-        this.ids = ids;
         this.clock = clock;
         this.nanoTime = nanoTime;
     }
@@ -53,9 +50,8 @@ public final class SendMessageUseCase {
             throw new ChatException.Forbidden("userId does not match this connection's user");
         }
         keepAlive(connection, now);
-        ChatMessage message = ChatMessage.create(ids.newMessageId(), connection.roomId(), connection.userId(),
-                command.content(), type, now, command.clientMessageId());
-        return publisher.publish(message);
+        return publisher.publish(connection.roomId(), (messageId, createdAt) -> ChatMessage.create(messageId,
+                connection.roomId(), connection.userId(), command.content(), type, createdAt, command.clientMessageId()));
     }
 
     /** Takes one rate-limit token for a sendMessage frame, or refuses it as over the limit. */
@@ -65,11 +61,21 @@ public final class SendMessageUseCase {
         }
     }
 
-    /** Activity extends a connection's life; written only past half its TTL, to keep storage writes rare. */
+    /**
+     * Activity extends a connection's life to a full TTL from now. The write is skipped while the stored expiry
+     * is within {@link #refreshStep} of that, so a busy connection costs storage one write a minute at most, and
+     * expires at most that much before a full TTL after its last message.
+     */
     private void keepAlive(Connection connection, Instant now) {
         Instant renewed = now.plus(settings.connectionTtl());
-        if (connection.expiresAt().isBefore(now.plus(settings.connectionTtl().dividedBy(2)))) {
+        if (connection.expiresAt().plus(refreshStep()).isBefore(renewed)) {
             connections.refresh(connection.connectionId(), renewed);
         }
+    }
+
+    private java.time.Duration refreshStep() {
+        java.time.Duration tenth = settings.connectionTtl().dividedBy(10);
+        java.time.Duration minute = java.time.Duration.ofMinutes(1);
+        return tenth.compareTo(minute) < 0 ? tenth : minute;
     }
 }

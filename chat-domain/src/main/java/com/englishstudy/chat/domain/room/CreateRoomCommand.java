@@ -33,9 +33,9 @@ public record CreateRoomCommand(String name, String description, Level level, In
         if (isPrivate) {
             if (password == null) throw new InvalidInput("password is required for a private room");
             int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-            if (password.length() < RoomPasswords.MIN_LENGTH || bytes > RoomPasswords.MAX_UTF8_BYTES) {
-                throw new InvalidInput("password must be at least " + RoomPasswords.MIN_LENGTH
-                        + " characters and at most " + RoomPasswords.MAX_UTF8_BYTES + " bytes");
+            if (bytes < RoomPasswords.MIN_LENGTH || bytes > RoomPasswords.MAX_UTF8_BYTES) {
+                throw new InvalidInput("password must be " + RoomPasswords.MIN_LENGTH + " to "
+                        + RoomPasswords.MAX_UTF8_BYTES + " bytes in UTF-8");
             }
         } else if (password != null) {
             throw new InvalidInput("password must be absent or null for a public room");

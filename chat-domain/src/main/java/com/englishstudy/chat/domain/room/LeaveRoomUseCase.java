@@ -39,9 +39,13 @@ public final class LeaveRoomUseCase {
         broadcaster.close(leaversSockets);
         leaversSockets.forEach(c -> connections.delete(c.connectionId()));
 
-        if (after.currentMembers() == 0 && rooms.deleteIfEmpty(command.roomId())) {
-            purge.purge(command.roomId());
-            return new LeftRoom(command.roomId(), 0, true);
+        if (after.currentMembers() == 0) {
+            if (rooms.deleteIfEmpty(command.roomId())) {
+                purge.purge(command.roomId());
+                return new LeftRoom(command.roomId(), 0, true);
+            }
+            // Someone joined after the last leave: the room lives on, with them.
+            after = rooms.find(command.roomId()).orElse(after);
         }
         broadcaster.deliver(connections.findByRoom(command.roomId(), now), new RoomEvent.PresenceChanged(
                 command.roomId(), command.userId(), RoomEvent.Presence.LEFT, after.currentMembers()));

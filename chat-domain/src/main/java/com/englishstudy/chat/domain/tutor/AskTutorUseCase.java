@@ -1,9 +1,7 @@
 package com.englishstudy.chat.domain.tutor;
 
 import com.englishstudy.chat.domain.common.ChatException;
-import com.englishstudy.chat.domain.common.Ids;
 import com.englishstudy.chat.domain.common.PageRequest;
-import com.englishstudy.chat.domain.common.Times;
 import com.englishstudy.chat.domain.common.UserIds;
 import com.englishstudy.chat.domain.message.ChatMessage;
 import com.englishstudy.chat.domain.message.MessagePublisher;
@@ -12,7 +10,6 @@ import com.englishstudy.chat.domain.message.MessageType;
 import com.englishstudy.chat.domain.message.SaveOutcome;
 import com.englishstudy.chat.domain.room.Room;
 import com.englishstudy.chat.domain.room.RoomRepository;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,17 +22,12 @@ public final class AskTutorUseCase {
     private final MessageRepository messages;
     private final MessagePublisher publisher;
     private final Tutor tutor;
-    private final Ids ids;
-    private final Clock clock;
 
-    public AskTutorUseCase(RoomRepository rooms, MessageRepository messages, MessagePublisher publisher, Tutor tutor,
-                           Ids ids, Clock clock) {
+    public AskTutorUseCase(RoomRepository rooms, MessageRepository messages, MessagePublisher publisher, Tutor tutor) {
         this.rooms = rooms;
         this.messages = messages;
         this.publisher = publisher;
         this.tutor = tutor;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     public ChatMessage askTutor(AskTutorCommand command) {
@@ -49,9 +41,9 @@ public final class AskTutorUseCase {
         if (reply == null || reply.isBlank()) {
             throw new ChatException.ProviderFailed("The AI tutor gave an empty answer", false, null);
         }
-        ChatMessage message = ChatMessage.create(ids.newMessageId(), room.roomId(), UserIds.AI_TUTOR, reply.strip(),
-                MessageType.AI_RESPONSE, Times.now(clock), null);
-        return switch (publisher.publish(message)) {
+        String text = reply.strip();
+        return switch (publisher.publish(room.roomId(), (messageId, createdAt) -> ChatMessage.create(messageId,
+                room.roomId(), UserIds.AI_TUTOR, text, MessageType.AI_RESPONSE, createdAt, null))) {
             case SaveOutcome.Stored stored -> stored.message();
             case SaveOutcome.Duplicate duplicate -> duplicate.original();
         };

@@ -42,6 +42,12 @@ public final class ReadAloudUseCase {
         CompletableFuture<String> running = inFlight.putIfAbsent(flightKey, mine);
         if (running != null) return ready(message, command.voice(), await(running), true);
         try {
+            // A request that finished between our first read and winning the flight has made it already.
+            String madeMeanwhile = messages.find(message.messageId()).map(m -> m.voiceKey(command.voice())).orElse(null);
+            if (madeMeanwhile != null) {
+                mine.complete(madeMeanwhile);
+                return ready(message, command.voice(), madeMeanwhile, true);
+            }
             String key = synthesizeAndStore(message, command.voice());
             mine.complete(key);
             return ready(message, command.voice(), key, false);

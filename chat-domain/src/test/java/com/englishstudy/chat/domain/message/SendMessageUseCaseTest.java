@@ -267,9 +267,9 @@ class SendMessageUseCaseTest {
         private final ChatSettings settings = ChatSettings.defaults().withBcryptCost(4);
         private final SendMessageUseCase limited = new SendMessageUseCase(chat.storage.connections(),
                 new MessagePublisher(chat.storage.messages(), chat.storage.rooms(), chat.storage.connections(),
-                        chat.broadcaster, new RoomSequencer(8), chat.clock),
+                        chat.broadcaster, new RoomSequencer(8), chat.ids, chat.clock),
                 new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst()),
-                settings, chat.ids, chat.clock, nanos::get);
+                settings, chat.clock, nanos::get);
 
         private SaveOutcome frame(Connection c, String content) {
             return limited.sendMessage(new SendMessageCommand(c.connectionId(), null, null, content, null, null));

@@ -8,7 +8,6 @@ import com.englishstudy.chat.domain.common.ChatException;
 import com.englishstudy.chat.domain.common.PageRequest;
 import com.englishstudy.chat.domain.fakes.ChatFixture;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mindrot.jbcrypt.BCrypt;
 
@@ -220,7 +219,6 @@ class CreateRoomUseCaseTest {
     }
 
     @Test
-    @Disabled("chat-domain bug: CreateRoomCommand counts the password's minimum in UTF-16 chars, SPEC 4 says 4 bytes in UTF-8")
     void aShortPasswordOfFourOrMoreUtf8BytesIsAccepted() {
         // "가나" is 2 characters but 6 bytes; "🙂" is 4 bytes.
         assertThat(create("S", null, Level.ADVANCED, null, true, "가나", "alice").isPrivate()).isTrue();
