@@ -12,6 +12,8 @@ import com.englishstudy.chat.ports.http.ChatApi;
 import com.englishstudy.chat.ports.json.ChatJson;
 import com.englishstudy.chat.local.voice.InMemoryAudioStore;
 import com.englishstudy.chat.ports.socket.ChatSocket;
+import com.englishstudy.chat.dynamodb.DynamoDbConfig;
+import com.englishstudy.chat.dynamodb.DynamoDbStorage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -22,10 +24,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,12 +46,13 @@ public final class ChatServer implements AutoCloseable {
 
     private final Javalin app;
     private final ChatCore core;
-    private final AiProviders ai;
+    /** Clients and providers to close after the server has stopped. */
+    private final List<AutoCloseable> resources;
 
-    private ChatServer(Javalin app, ChatCore core, AiProviders ai) {
+    private ChatServer(Javalin app, ChatCore core, List<AutoCloseable> resources) {
         this.app = app;
         this.core = core;
-        this.ai = ai;
+        this.resources = List.copyOf(resources);
     }
 
     public static void main(String[] args) {
@@ -61,9 +66,11 @@ public final class ChatServer implements AutoCloseable {
 
     public static ChatServer start(ServerConfig config) {
         Clock clock = Clock.systemUTC();
-        ChatStorage storage = storageFor(config, clock);
+        List<AutoCloseable> resources = new ArrayList<>();
+        ChatStorage storage = storageFor(config, clock, resources);
         var broadcaster = new SessionBroadcaster(connectionId -> storage.connections().delete(connectionId));
         var ai = AiProviders.fromEnvironment(config.env());
+        resources.add(ai);
         ChatCore core = ChatCore.create(config.settings(), new ChatCore.Dependencies(
                 storage, broadcaster, ai.tutor(), ai.speech(), ai.audio(), new RandomIds(), clock));
         ChatApi api = new ChatApi(core, CursorCodec.fromSecret(config.cursorSecret()),
@@ -166,13 +173,18 @@ public final class ChatServer implements AutoCloseable {
         });
         app.start();
         LOG.log(System.Logger.Level.INFO, "AI: " + ai.description());
-        return new ChatServer(app, core, ai);
+        return new ChatServer(app, core, resources);
     }
 
-    private static ChatStorage storageFor(ServerConfig config, Clock clock) {
+    private static ChatStorage storageFor(ServerConfig config, Clock clock, List<AutoCloseable> resources) {
         return switch (config.store()) {
-            case "memory" -> ChatStorage.inMemory(clock);
-            default -> throw new IllegalArgumentException("CHAT_STORE=" + config.store() + " is not available in this build");
+            case "dynamodb" -> {
+                DynamoDbConfig dynamo = DynamoDbConfig.fromEnv(config.env());
+                DynamoDbClient client = dynamo.newClient();
+                resources.add(client);
+                yield DynamoDbStorage.open(dynamo, client);
+            }
+            default -> ChatStorage.inMemory(clock);
         };
     }
 
@@ -230,7 +242,13 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        ai.close();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not close " + resource, e);
+            }
+        }
     }
 
     private static void serveAudio(Context ctx, InMemoryAudioStore audio) {
