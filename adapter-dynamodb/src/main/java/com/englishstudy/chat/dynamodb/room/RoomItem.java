@@ -19,7 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The ChatRoom item of seed section 3. Its GSI keys differ from the seed's {@code level#createdAt} so that both
- * listings are plain queries (docs/decisions/0001-room-listing-keys.md): GSI1 holds every room newest first,
+ * listings are plain queries (docs/decisions/0004-dynamodb-room-listing-keys.md): GSI1 holds every room newest first,
  * GSI2 the rooms of one level newest first.
  */
 final class RoomItem {
