@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,9 +114,6 @@ public abstract class OrderingContract extends ContractBase {
     }
 
     @Test
-    @Disabled("chat-domain: SendMessageUseCase gives a message its id and createdAt before MessagePublisher takes the "
-            + "room's lock, so under contention messages are broadcast in an order other than the one the history "
-            + "lists (and a live createdAt can go back). Enable when the id and time are made inside the lock.")
     void messagesAreSentInTheOrderTheHistoryLists() throws Exception {
         Outcome outcome = everyoneSendsAtOnce();
         outcome.readerOfRoom().forEach((roomId, reader) -> {
