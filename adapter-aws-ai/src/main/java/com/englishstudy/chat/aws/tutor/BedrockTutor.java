@@ -1,5 +1,6 @@
 package com.englishstudy.chat.aws.tutor;
 
+import com.englishstudy.chat.domain.tutor.TutorPrompt;
 import com.englishstudy.chat.aws.ProviderFailures;
 import com.englishstudy.chat.domain.common.ChatException;
 import com.englishstudy.chat.domain.message.ChatMessage;

@@ -1,5 +1,6 @@
 package com.englishstudy.chat.aws.tutor;
 
+import com.englishstudy.chat.domain.tutor.TutorPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package com.englishstudy.chat.local.tutor;
 
+import com.englishstudy.chat.domain.tutor.TutorPrompt;
 import com.englishstudy.chat.domain.common.ChatException;
 import com.englishstudy.chat.domain.message.ChatMessage;
 import com.englishstudy.chat.domain.room.Level;

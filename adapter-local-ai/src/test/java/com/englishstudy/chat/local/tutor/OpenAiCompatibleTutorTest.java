@@ -1,5 +1,6 @@
 package com.englishstudy.chat.local.tutor;
 
+import com.englishstudy.chat.domain.tutor.TutorPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.englishstudy.chat.aws.tutor;
+package com.englishstudy.chat.domain.tutor;
 
 import com.englishstudy.chat.domain.common.UserIds;
 import com.englishstudy.chat.domain.message.ChatMessage;
@@ -8,9 +8,8 @@ import java.util.List;
 
 /**
  * What the tutor is told: a system prompt per level, and the room's recent messages as alternating turns.
- *
- * <p>adapter-local-ai keeps an identical copy ({@code com.englishstudy.chat.local.tutor.TutorPrompt}) because
- * adapters may not depend on one another; change both together.
+ * Part of the domain because what fits a level is a rule of the product, the same whichever model answers;
+ * every {@link Tutor} on a language model (Bedrock, an OpenAI-compatible server) builds its request from it.
  */
 public final class TutorPrompt {
     /** Which side of the conversation a turn belongs to. */
@@ -19,10 +18,10 @@ public final class TutorPrompt {
     /** One turn; consecutive messages of the same side are already merged into it. */
     public record Turn(Role role, String text) {}
 
-    static final String EMPTY_ROOM =
+    public static final String EMPTY_ROOM =
             "Nobody has written in the room yet. Open the conversation: greet the learners and ask one easy question.";
-    static final String EARLIER = "(The conversation so far.)";
-    static final String GO_ON = "(The learners ask the tutor to keep the conversation going.)";
+    public static final String EARLIER = "(The conversation so far.)";
+    public static final String GO_ON = "(The learners ask the tutor to keep the conversation going.)";
 
     private static final String COMMON = """
             You are the AI tutor in a group chat room where people practise English conversation.

@@ -1,4 +1,4 @@
-package com.englishstudy.chat.aws.tutor;
+package com.englishstudy.chat.domain.tutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
