@@ -11,6 +11,8 @@ public interface MessageRepository {
     /**
      * Stores the message. When it carries a {@code clientMessageId} already used by the same user in the same
      * room, stores nothing and returns the original; two racing saves of one key store exactly one.
+     * {@link SaveOutcome.Stored} carries the message actually stored, which may be the key's original when
+     * an earlier save of it was interrupted and this call completed it.
      */
     SaveOutcome save(ChatMessage message);
 

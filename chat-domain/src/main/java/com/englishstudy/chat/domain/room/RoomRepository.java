@@ -32,8 +32,10 @@ public interface RoomRepository {
     void delete(String roomId);
 
     /**
-     * Records a stored message: the room becomes {@code active} and {@code lastMessageAt} moves to {@code at}
-     * unless it is already later. Does nothing if the room is gone.
+     * Records a stored message: the room becomes {@code active} at once, and {@code lastMessageAt} moves to
+     * {@code at} unless it is already later. An implementation may coarsen the latter to a resolution window
+     * of its own (it then moves at most once per window, and never back) to spare a write per message.
+     * Does nothing if the room is gone.
      */
     void recordMessage(String roomId, Instant at);
 
