@@ -6,6 +6,8 @@ import com.englishstudy.chat.domain.connection.GoneConnections;
 import com.englishstudy.chat.domain.connection.RoomEvent;
 import com.englishstudy.chat.ports.json.ChatJson;
 import io.javalin.websocket.WsContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * A {@link Broadcaster} over the Javalin sessions of this process. An event is encoded once and handed to
- * each receiver's session without waiting: Jetty queues and writes it, so a slow receiver delays only
- * itself. A receiver whose queue passes {@link #MAX_PENDING_FRAMES} is cut off rather than allowed to
+ * A {@link Broadcaster} over the Javalin sessions of this process. An event is encoded once, to JSON and
+ * then to UTF-8 bytes, and each receiver's session gets a view of those bytes without waiting: Jetty queues
+ * and writes it, so a slow receiver delays only itself. A receiver whose queue passes {@link #MAX_PENDING_FRAMES} is cut off rather than allowed to
  * hold memory without bound; a write that fails marks its connection gone.
  *
  * <p>A connection is known here from the moment its upgrade is accepted ({@link #expect}), before its
@@ -43,9 +49,14 @@ public final class SessionBroadcaster implements Broadcaster {
         final AtomicInteger pending = new AtomicInteger();
         /** Null until the socket is open. */
         Session session;
-        final List<String> early = new ArrayList<>();
+        /** Jetty's frame layer, where a pre-encoded text frame can be sent; null if this Jetty hides it. */
+        CoreSession frames;
+        final List<Outgoing> early = new ArrayList<>();
         boolean closeOnArrival;
     }
+
+    /** A frame as text, and as shared UTF-8 bytes when it goes to many receivers (else null). */
+    private record Outgoing(String text, ByteBuffer utf8) {}
 
     /** The upgrade of this connection was accepted; its session follows with {@link #attach}. */
     public void expect(String connectionId) {
@@ -64,7 +75,8 @@ public final class SessionBroadcaster implements Broadcaster {
         peer.lock.lock();
         try {
             peer.session = ws.session;
-            for (String frame : peer.early) write(connectionId, peer, frame);
+            peer.frames = ws.session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
+            for (Outgoing frame : peer.early) write(connectionId, peer, frame);
             peer.early.clear();
             if (peer.closeOnArrival) {
                 peers.remove(connectionId, peer);
@@ -87,14 +99,19 @@ public final class SessionBroadcaster implements Broadcaster {
     @Override
     public void deliver(List<Connection> targets, RoomEvent event) {
         if (targets.isEmpty()) return;
-        String frame = ChatJson.event(event);
+        String text = ChatJson.event(event);
+        ByteBuffer utf8 = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
         for (Connection target : targets) {
-            send(target.connectionId(), frame);
+            send(target.connectionId(), new Outgoing(text, utf8));
         }
     }
 
     /** Sends one frame to one connection of this process; unknown ids are skipped (another process, or just closed). */
-    public void send(String connectionId, String frame) {
+    public void send(String connectionId, String text) {
+        send(connectionId, new Outgoing(text, null));
+    }
+
+    private void send(String connectionId, Outgoing frame) {
         Peer peer = peers.get(connectionId);
         if (peer == null) return;
         peer.lock.lock();
@@ -115,7 +132,7 @@ public final class SessionBroadcaster implements Broadcaster {
         }
     }
 
-    private void write(String connectionId, Peer peer, String frame) {
+    private void write(String connectionId, Peer peer, Outgoing frame) {
         if (peer.pending.incrementAndGet() > MAX_PENDING_FRAMES) {
             peer.pending.decrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "Closing connection " + connectionId + ": it does not keep up");
@@ -124,10 +141,18 @@ public final class SessionBroadcaster implements Broadcaster {
             gone.gone(connectionId);
             return;
         }
-        peer.session.sendText(frame, Callback.from(peer.pending::decrementAndGet, failure -> {
+        Runnable sent = peer.pending::decrementAndGet;
+        java.util.function.Consumer<Throwable> failed = failure -> {
             peer.pending.decrementAndGet();
             if (peers.remove(connectionId, peer)) gone.gone(connectionId);
-        }));
+        };
+        if (frame.utf8() != null && peer.frames != null) {
+            // slice(): each receiver reads the shared bytes through its own position.
+            peer.frames.sendFrame(new Frame(OpCode.TEXT, frame.utf8().slice()),
+                    org.eclipse.jetty.util.Callback.from(sent, failed), false);
+        } else {
+            peer.session.sendText(frame.text(), Callback.from(sent, failed));
+        }
     }
 
     @Override
