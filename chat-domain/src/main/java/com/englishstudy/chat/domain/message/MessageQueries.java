@@ -27,8 +27,9 @@ public final class MessageQueries {
         return messages.listByRoom(roomId, page);
     }
 
+    /** The tutor's messages are not anyone's own history: reading them as a user would expose every room. */
     public Page<ChatMessage> userMessages(String userId, PageRequest page) {
-        UserIds.requireWellFormed(userId, "userId");
+        UserIds.requireActor(userId, "userId");
         return messages.listByUser(userId, page);
     }
 }
