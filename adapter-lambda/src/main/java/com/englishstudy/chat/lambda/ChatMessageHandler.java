@@ -1,0 +1,30 @@
+package com.englishstudy.chat.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.englishstudy.chat.ports.http.ChatApi;
+
+/**
+ * HTTP API: history: {@code GET /rooms/{roomId}/messages} and {@code GET /users/{userId}/messages}.
+ * The event becomes a chat-ports request and the answer goes back as it is; routing is API Gateway's
+ * (template.yaml), and every rule is the core's.
+ */
+public final class ChatMessageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final ChatApi api;
+
+    /** The Lambda runtime's constructor: the container's composition root. */
+    public ChatMessageHandler() {
+        this(Container.root());
+    }
+
+    public ChatMessageHandler(ChatLambda root) {
+        this.api = root.api();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpEvents.handle(api, event);
+    }
+}

@@ -1,0 +1,34 @@
+package com.englishstudy.chat.lambda.gateway;
+
+import com.englishstudy.chat.dynamodb.testing.Dynalite;
+import com.englishstudy.chat.ports.contract.ChatEndpoint;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts the local API Gateway for the contract suite: the real handlers in this JVM, on a free loopback port,
+ * over dynalite with a table of its own, deleted when the endpoint closes.
+ */
+public final class GatewayRuntime {
+    private GatewayRuntime() {}
+
+    public static ChatEndpoint start(Map<String, String> settings) {
+        Dynalite dynalite = Dynalite.shared();
+        String table = dynalite.newTable("lambda");
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("PORT", "0");
+        env.put("HOST", "127.0.0.1");
+        env.put("DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
+        env.put("CHAT_TABLE_NAME", table);
+        // Exact lastMessageAt, as the suite checks it; the deployed default keeps it to 5 s (docs/decisions/0005).
+        LocalGateway gateway = LocalGateway.start(env, Duration.ZERO);
+        return ChatEndpoint.of(gateway.httpUri(), gateway.wsUri(), () -> {
+            try {
+                gateway.close();
+            } finally {
+                dynalite.deleteTable(table);
+            }
+        });
+    }
+}
