@@ -68,7 +68,7 @@ public final class ChatLambda implements AutoCloseable {
 
         // Gone means exactly that connection: its id is the only one the broadcaster reports.
         var broadcaster = new ManagementApiBroadcaster(ManagementApi.fromEnv(env).newClient(),
-                connectionId -> storage.connections().delete(connectionId));
+                connectionId -> storage.connections().delete(connectionId), clock);
         resources.add(broadcaster);
 
         AwsAi aws = AwsAi.fromEnvironment(env);

@@ -28,7 +28,7 @@ final class ManagementEndpoint {
             gone(ctx);
             return;
         }
-        ctx.header("x-amzn-RequestId", UUID.randomUUID().toString()).status(200);
+        ctx.header("x-amzn-RequestId", UUID.randomUUID().toString()).status(200).result("");
     }
 
     void get(Context ctx) {
