@@ -24,8 +24,9 @@ import org.eclipse.jetty.websocket.core.OpCode;
 /**
  * A {@link Broadcaster} over the Javalin sessions of this process. An event is encoded once, to JSON and
  * then to UTF-8 bytes, and each receiver's session gets a view of those bytes without waiting: Jetty queues
- * and writes it, so a slow receiver delays only itself. A receiver whose queue passes {@link #MAX_PENDING_FRAMES} is cut off rather than allowed to
- * hold memory without bound; a write that fails marks its connection gone.
+ * and writes it, so a slow receiver delays only itself. A receiver whose queue passes
+ * {@link #MAX_PENDING_FRAMES} is cut off rather than allowed to hold memory without bound; a write that
+ * fails marks its connection gone.
  *
  * <p>A connection is known here from the moment its upgrade is accepted ({@link #expect}), before its
  * socket opens ({@link #attach}): Jetty answers the upgrade before it tells the server the socket is open,
