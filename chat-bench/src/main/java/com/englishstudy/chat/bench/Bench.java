@@ -36,6 +36,8 @@ public final class Bench {
     /** The targets for the named scenarios: p99 in ms (0 = none). */
     private static final Map<String, Double> P99_TARGET_MS = Map.of("open-100x6", 25.0, "open-10x50", 10.0);
     private static final double IDLE_TARGET_BYTES = 12 * 1024;
+    /** Messages per second per member of the named open-loop scenarios; other sizes default to 15. */
+    private static final Map<String, Double> DEFAULT_RATE = Map.of("open-100x6", 15.0, "open-10x50", 2.0);
 
     private static final AtomicReference<ServerProcess> RUNNING = new AtomicReference<>();
 
@@ -91,7 +93,7 @@ public final class Bench {
                   open-10x50      10 rooms x 50 members, 2 msg/s each (open loop)     target p99 <= 10 ms, none lost
                   closed-100x6    100 x 6, each member sends on receipt of its own    highest deliveries/s
                   idle-10000      10,000 idle WebSockets (200 rooms x 50)             target heap <= 12 KiB each
-                  open-RxM[@rate]  closed-RxM[@wWINDOW]  idle-N                        any size
+                  open-RxM[@rate]  closed-RxM[@wWINDOW]  idle-N                        any size (rate default 15)
                 settings (system properties):
                   bench.serverJar=adapter-javalin/target/chat-server.jar  the server to start
                   bench.warmup=5  bench.duration=20  bench.drain=5          seconds
@@ -161,7 +163,9 @@ public final class Bench {
     private static String run(String scenario, Settings s) throws Exception {
         Matcher m;
         if ((m = OPEN.matcher(scenario)).matches()) {
-            double rate = s.rate() != null ? s.rate() : m.group(3) != null ? Double.parseDouble(m.group(3)) : 15;
+            double rate = s.rate() != null ? s.rate()
+                    : m.group(3) != null ? Double.parseDouble(m.group(3))
+                    : DEFAULT_RATE.getOrDefault(scenario, 15.0);
             return traffic(scenario, s, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), rate, 0);
         }
         if ((m = CLOSED.matcher(scenario)).matches()) {
