@@ -241,8 +241,15 @@ public final class Bench {
             long serverCpu0 = server.cpuNanos();
             long benchCpu0 = benchCpuNanos();
             if (s.jfr() != null) {
-                System.out.println("jfr: " + server.jcmd("JFR.start", "name=bench", "settings=profile",
-                        "duration=" + (long) Math.ceil(s.duration()) + "s", "filename=" + s.jfr()).trim());
+                // jcmd takes a second or two: off the sampling thread.
+                Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        System.out.println("jfr: " + server.jcmd("JFR.start", "name=bench", "settings=profile",
+                                "duration=" + (long) Math.ceil(s.duration()) + "s", "filename=" + s.jfr()).trim());
+                    } catch (Exception e) {
+                        System.out.println("jfr: " + e);
+                    }
+                });
             }
             List<Long> perSecond = new ArrayList<>();
             String threads = "?";
@@ -256,7 +263,13 @@ public final class Bench {
                 if (perSecond.size() == Math.max(1, (int) (s.duration() / 2))) {
                     threads = server.procStatus("Threads");
                     if (s.threadDump() != null) {
-                        Files.writeString(Path.of(s.threadDump()), server.jcmd("Thread.print"), StandardCharsets.UTF_8);
+                        Thread.ofPlatform().daemon().start(() -> {
+                            try {
+                                Files.writeString(Path.of(s.threadDump()), server.jcmd("Thread.print"), StandardCharsets.UTF_8);
+                            } catch (Exception e) {
+                                System.out.println("thread dump: " + e);
+                            }
+                        });
                     }
                 }
                 nextTick += TimeUnit.SECONDS.toNanos(1);
