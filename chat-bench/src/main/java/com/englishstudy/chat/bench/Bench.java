@@ -96,7 +96,7 @@ public final class Bench {
                   open-RxM[@rate]  closed-RxM[@wWINDOW]  idle-N                        any size (rate default 15)
                 settings (system properties):
                   bench.serverJar=adapter-javalin/target/chat-server.jar  the server to start
-                  bench.warmup=5  bench.duration=20  bench.drain=5          seconds
+                  bench.warmup=10  bench.duration=20  bench.drain=5         seconds
                   bench.rate=<msg/s per member>  bench.window=1             override the scenario's
                   bench.idleMembers=50                                      members per room for idle-N
                   bench.selectors=2                                         Jetty client selector threads
@@ -124,7 +124,7 @@ public final class Bench {
                 if (eq > 0) env.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }
             return new Settings(defaultServerJar(),
-                    Double.parseDouble(System.getProperty("bench.warmup", "5")),
+                    Double.parseDouble(System.getProperty("bench.warmup", "10")),
                     Double.parseDouble(System.getProperty("bench.duration", "20")),
                     Double.parseDouble(System.getProperty("bench.drain", "5")),
                     rate == null ? null : Double.valueOf(rate),
@@ -240,6 +240,8 @@ public final class Bench {
             double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long serverCpu0 = server.cpuNanos();
             long benchCpu0 = benchCpuNanos();
+            Map<String, Long> serverThreads0 = ServerProcess.threadTicks(server.pid());
+            Map<String, Long> benchThreads0 = ServerProcess.threadTicks(ProcessHandle.current().pid());
             if (s.jfr() != null) {
                 // jcmd takes a second or two: off the sampling thread.
                 Thread.ofPlatform().daemon().start(() -> {
@@ -277,6 +279,8 @@ public final class Bench {
             sleepUntil(to);
             long serverCpu1 = server.cpuNanos();
             long benchCpu1 = benchCpuNanos();
+            Map<String, Long> serverThreads1 = ServerProcess.threadTicks(server.pid());
+            Map<String, Long> benchThreads1 = ServerProcess.threadTicks(ProcessHandle.current().pid());
             double loadEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             if (driver != null) driver.join();
 
@@ -311,6 +315,8 @@ public final class Bench {
                     "cpu over the measured phase: server %.2f cores, bench %.2f cores (of %d); server threads %s, RSS %s%n",
                     (serverCpu1 - serverCpu0) / cores, (benchCpu1 - benchCpu0) / cores,
                     Runtime.getRuntime().availableProcessors(), threads, rss);
+            System.out.println("server cores by thread: " + ServerProcess.topThreads(serverThreads0, serverThreads1, measured, 8));
+            System.out.println("bench cores by thread: " + ServerProcess.topThreads(benchThreads0, benchThreads1, measured, 6));
             System.out.printf(Locale.ROOT,
                     "checks: lost over the whole run %d; error events %d; other events %d; out of order %d; wrong room %d; "
                             + "send failures %d; closed by server %d%s%n",

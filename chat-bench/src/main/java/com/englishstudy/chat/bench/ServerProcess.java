@@ -125,6 +125,43 @@ final class ServerProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    /**
+     * CPU ticks (user + system, 1/100 s on Linux) used so far by each thread of a process, grouped by thread
+     * name with digits folded to N ("GC Thread#N", "ForkJoinPool-N-worker-N"); empty where /proc is absent.
+     */
+    static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "N");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return ticks;
+    }
+
+    /** "name 0.42, name 0.10, ...": cores used per thread group between two {@link #threadTicks} readings. */
+    static String topThreads(Map<String, Long> before, Map<String, Long> after, double seconds, int top) {
+        List<Map.Entry<String, Long>> used = new ArrayList<>();
+        after.forEach((name, t) -> used.add(Map.entry(name, t - before.getOrDefault(name, 0L))));
+        used.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        StringBuilder out = new StringBuilder();
+        for (var e : used.subList(0, Math.min(top, used.size()))) {
+            if (e.getValue() <= 0) break;
+            if (out.length() > 0) out.append(", ");
+            out.append(String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 100.0 / seconds));
+        }
+        return out.toString();
+    }
+
     /** A line of /proc/PID/status such as Threads or VmRSS, or "?" where there is none. */
     String procStatus(String field) {
         try {
