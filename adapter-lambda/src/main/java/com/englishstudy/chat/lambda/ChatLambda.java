@@ -67,7 +67,8 @@ public final class ChatLambda implements AutoCloseable {
         ChatStorage storage = DynamoDbStorage.create(dynamo, table.tableName(), activityResolution);
 
         // Gone means exactly that connection: its id is the only one the broadcaster reports.
-        var broadcaster = new ManagementApiBroadcaster(ManagementApi.fromEnv(env).newClient(),
+        ManagementApi management = ManagementApi.fromEnv(env);
+        var broadcaster = new ManagementApiBroadcaster(management::newClient,
                 connectionId -> storage.connections().delete(connectionId), clock);
         resources.add(broadcaster);
 

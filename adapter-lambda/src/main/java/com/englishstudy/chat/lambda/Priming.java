@@ -61,6 +61,7 @@ public final class Priming implements Resource {
                 "{\"action\":\"ping\"}")));
         run("event encoding", () -> ChatJson.event(new RoomEvent.MessagePosted(ChatMessage.create(unknown, unknown,
                 "priming", "priming", MessageType.TEXT, Instant.now(), null))));
+        run("Management API client", () -> root.broadcaster().prepare());
         run("AI clients", root::buildProviderClients);
         LOG.log(System.Logger.Level.INFO, "Primed in {0} ms", (System.nanoTime() - start) / 1_000_000);
     }

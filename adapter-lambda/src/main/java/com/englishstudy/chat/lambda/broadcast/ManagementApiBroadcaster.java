@@ -10,15 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Predicate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -47,16 +49,37 @@ public final class ManagementApiBroadcaster implements Broadcaster, AutoCloseabl
     public static final Duration OPENING = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(ManagementApiBroadcaster.class.getName());
 
-    private final ApiGatewayManagementApiClient client;
+    /** Built on first use: three of the seven functions never post, and need not load the client to start. */
+    private final Supplier<ApiGatewayManagementApiClient> clientFactory;
+    private final ReentrantLock building = new ReentrantLock();
+    private volatile ApiGatewayManagementApiClient client;
     private final GoneConnections gone;
     private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore permits = new Semaphore(MAX_PARALLEL_POSTS);
 
-    public ManagementApiBroadcaster(ApiGatewayManagementApiClient client, GoneConnections gone, Clock clock) {
-        this.client = client;
+    public ManagementApiBroadcaster(Supplier<ApiGatewayManagementApiClient> clientFactory, GoneConnections gone,
+                                    Clock clock) {
+        this.clientFactory = clientFactory;
         this.gone = gone;
         this.clock = clock;
+    }
+
+    /** Builds the client now rather than on the first post (the priming hook calls this). */
+    public void prepare() {
+        client();
+    }
+
+    private ApiGatewayManagementApiClient client() {
+        ApiGatewayManagementApiClient built = client;
+        if (built != null) return built;
+        building.lock();
+        try {
+            if (client == null) client = clientFactory.get();
+            return client;
+        } finally {
+            building.unlock();
+        }
     }
 
     @Override
@@ -65,20 +88,20 @@ public final class ManagementApiBroadcaster implements Broadcaster, AutoCloseabl
         SdkBytes frame = SdkBytes.fromUtf8String(ChatJson.event(event));
         Instant opening = clock.instant().minus(OPENING);
         fanOut(targets, target -> target.connectedAt().isAfter(opening),
-                id -> client.postToConnection(r -> r.connectionId(id).data(frame)));
+                id -> client().postToConnection(r -> r.connectionId(id).data(frame)));
     }
 
     /** API Gateway closes each socket and then runs {@code $disconnect} for it. */
     @Override
     public void close(List<Connection> targets) {
         if (targets.isEmpty()) return;
-        fanOut(targets, target -> false, id -> client.deleteConnection(r -> r.connectionId(id)));
+        fanOut(targets, target -> false, id -> client().deleteConnection(r -> r.connectionId(id)));
     }
 
     /** Sends one frame to one connection, with the same gone handling as a broadcast. */
     public void send(String connectionId, String frame) {
         SdkBytes data = SdkBytes.fromUtf8String(frame);
-        attempt(connectionId, false, id -> client.postToConnection(r -> r.connectionId(id).data(data)));
+        attempt(connectionId, false, id -> client().postToConnection(r -> r.connectionId(id).data(data)));
     }
 
     private void fanOut(List<Connection> targets, Predicate<Connection> stillOpening, Consumer<String> call) {
@@ -140,6 +163,6 @@ public final class ManagementApiBroadcaster implements Broadcaster, AutoCloseabl
     @Override
     public void close() {
         workers.shutdown();
-        client.close();
+        if (client != null) client.close();
     }
 }

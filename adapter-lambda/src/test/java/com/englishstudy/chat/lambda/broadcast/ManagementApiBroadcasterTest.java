@@ -30,7 +30,7 @@ class ManagementApiBroadcasterTest {
     void start() throws Exception {
         api = new FakeManagementApi();
         var client = ManagementApi.fromEnv(Map.of(ManagementApi.ENDPOINT_VARIABLE, api.endpoint().toString())).newClient();
-        broadcaster = new ManagementApiBroadcaster(client, removed::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        broadcaster = new ManagementApiBroadcaster(() -> client, removed::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
