@@ -102,14 +102,14 @@ public final class LocalGateway implements AutoCloseable {
             javalin.routes.delete("/@connections/{connectionId}", management::delete);
 
             for (HandlerType method : METHODS) {
-                javalin.routes.addHttpHandler(method, "/", ctx -> functions.get().http(ctx));
+                javalin.routes.addHttpHandler(method, "/", ctx -> ready(functions, ctx).http(ctx));
                 javalin.routes.addHttpHandler(method, "/<path>", ctx -> {
-                    if (!ctx.path().startsWith("/@connections/")) functions.get().http(ctx);
+                    if (!ctx.path().startsWith("/@connections/")) ready(functions, ctx).http(ctx);
                 });
             }
 
             javalin.routes.wsBeforeUpgrade("/ws", ctx -> {
-                String connectionId = functions.get().connect(ctx);
+                String connectionId = ready(functions, ctx).connect(ctx);
                 if (connectionId == null) {
                     ctx.skipRemainingHandlers();
                 } else {
@@ -167,6 +167,25 @@ public final class LocalGateway implements AutoCloseable {
         return new LocalGateway(app, root, hub);
     }
 
+    /** The functions, or a 503 as API Gateway gives while its integrations are not deployed yet. */
+    private static Functions ready(AtomicReference<Functions> functions, Context ctx) {
+        Functions ready = functions.get();
+        return ready != null ? ready : NOT_READY;
+    }
+
+    private static final Functions NOT_READY = new Functions() {
+        @Override
+        void http(Context ctx) {
+            ctx.status(503).contentType("application/json").result("{\"message\":\"Service Unavailable\"}");
+        }
+
+        @Override
+        String connect(Context ctx) {
+            http(ctx);
+            return null;
+        }
+    };
+
     private static int port(String raw) {
         try {
             int port = Integer.parseInt(raw.trim());
@@ -201,10 +220,16 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /** The seven functions, each invoked as Lambda would: JSON event in, JSON response out. */
-    static final class Functions {
+    static class Functions {
         private final Map<String, LambdaFunction<?, ?>> byName = new HashMap<>();
         private final EventBuilder events;
         private final SocketHub hub;
+
+        /** Only for {@link #NOT_READY}. */
+        private Functions() {
+            this.events = null;
+            this.hub = null;
+        }
 
         Functions(ChatLambda root, SocketHub hub, int port) {
             this.hub = hub;
