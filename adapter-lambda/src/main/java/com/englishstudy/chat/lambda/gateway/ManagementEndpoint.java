@@ -2,6 +2,7 @@ package com.englishstudy.chat.lambda.gateway;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -38,10 +39,11 @@ final class ManagementEndpoint {
             return;
         }
         var p = peer.get();
-        String json = "{\"ConnectedAt\":\"" + p.connectedAt + "\",\"Identity\":{\"SourceIp\":\"" + p.sourceIp
-                + "\",\"UserAgent\":" + EventBuilder.JSON.valueToTree(p.userAgent == null ? "" : p.userAgent)
-                + "},\"LastActiveAt\":\"" + p.lastActiveAt + "\"}";
-        ctx.header("x-amzn-RequestId", UUID.randomUUID().toString()).status(200).contentType("application/json").result(json);
+        var json = EventBuilder.JSON.createObjectNode();
+        json.put("connectedAt", p.connectedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        json.putObject("identity").put("sourceIp", p.sourceIp).put("userAgent", p.userAgent == null ? "" : p.userAgent);
+        json.put("lastActiveAt", p.lastActiveAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        ctx.header("x-amzn-RequestId", UUID.randomUUID().toString()).status(200).contentType("application/json").result(json.toString());
     }
 
     void delete(Context ctx) {

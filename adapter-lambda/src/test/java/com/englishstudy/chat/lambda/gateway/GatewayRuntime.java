@@ -12,7 +12,14 @@ import java.util.Map;
  * over dynalite with a table of its own, deleted when the endpoint closes.
  */
 public final class GatewayRuntime {
+    private static volatile String lastTable;
+
     private GatewayRuntime() {}
+
+    /** The table of the endpoint started last, for tests that look at what the handlers stored. */
+    static String lastTable() {
+        return lastTable;
+    }
 
     /** As deployed: a room's {@code lastMessageAt} kept to within 5 s (docs/decisions/0005). */
     public static ChatEndpoint start(Map<String, String> settings) {
@@ -23,6 +30,7 @@ public final class GatewayRuntime {
     public static ChatEndpoint start(Map<String, String> settings, Duration activityResolution) {
         Dynalite dynalite = Dynalite.shared();
         String table = dynalite.newTable("lambda");
+        lastTable = table;
         Map<String, String> env = new HashMap<>(settings);
         env.put("PORT", "0");
         env.put("HOST", "127.0.0.1");
