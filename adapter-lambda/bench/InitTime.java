@@ -31,10 +31,13 @@ public final class InitTime {
         long primed = System.nanoTime();
         String first = invoke(handlerName, handler);
         long answered = System.nanoTime();
+        // CPU time of all the JVM's threads so far: what a function with a fraction of a core pays, however busy
+        // the machine running this is.
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
         invoke(handlerName, handler);
         long second = System.nanoTime();
-        System.out.printf("ANSWER %s %s init=%d prime=%d first=%d second=%d answer=%s%n", handlerName, mode,
-                ms(start, constructed), ms(constructed, primed), ms(primed, answered), ms(answered, second), first);
+        System.out.printf("ANSWER %s %s init=%d prime=%d first=%d second=%d cpu=%d answer=%s%n", handlerName, mode,
+                ms(start, constructed), ms(constructed, primed), ms(primed, answered), ms(answered, second), cpu, first);
     }
 
     private static long ms(long from, long to) {
