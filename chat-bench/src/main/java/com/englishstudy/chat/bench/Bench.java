@@ -103,6 +103,7 @@ public final class Bench {
                   bench.httpParallel=8  bench.connectInFlight=64            REST / handshake concurrency
                   bench.clientMessageId=true                                send clientMessageId, as the web client does
                   bench.deflate=false                                       offer permessage-deflate, as browsers do
+                  bench.stalled=0                                           rooms that get one extra socket that never reads
                   bench.serverJvmArgs="-Xmx2g ..."                         extra JVM options for the server
                   bench.serverEnv="K=V,K2=V2"                               extra environment for the server
                   bench.jfr=/tmp/x.jfr                                      record JFR on the server over the measured phase
@@ -114,7 +115,7 @@ public final class Bench {
     record Settings(Path serverJar, double warmup, double duration, double drain, Double rate, int window,
                     int idleMembers, int selectors, int httpParallel, int connectInFlight, boolean clientMessageId,
                     List<String> serverJvmArgs, Map<String, String> serverEnv, String jfr, String threadDump,
-                    boolean classHistogram, boolean deflate) {
+                    boolean classHistogram, boolean deflate, int stalled) {
         static Settings fromSystemProperties() {
             String rate = System.getProperty("bench.rate");
             String jvm = System.getProperty("bench.serverJvmArgs", "").trim();
@@ -139,7 +140,8 @@ public final class Bench {
                     System.getProperty("bench.jfr"),
                     System.getProperty("bench.threadDump"),
                     Boolean.parseBoolean(System.getProperty("bench.classHistogram", "true")),
-                    Boolean.parseBoolean(System.getProperty("bench.deflate", "false")));
+                    Boolean.parseBoolean(System.getProperty("bench.deflate", "false")),
+                    Integer.getInteger("bench.stalled", 0));
         }
 
         private static Path defaultServerJar() {
@@ -210,12 +212,20 @@ public final class Bench {
                 open ? fmt(rate) + " msg/s each (open loop)" : "closed loop, window " + window);
         ServerProcess server = startServer(s, members);
         Load load = null;
+        Stalled stalled = new Stalled();
         try {
             long t0 = System.nanoTime();
             List<Rooms.Member> all = new Rooms(server.baseUrl(), s.httpParallel()).createAndJoin(rooms, members);
             long t1 = System.nanoTime();
             load = new Load(all, members, s.selectors(), s.clientMessageId());
             load.connectAll(server.wsUrl(), s.connectInFlight(), Duration.ofSeconds(120), s.deflate());
+            // A second connection of member 0 in the first bench.stalled rooms, which never reads.
+            Rooms rest = new Rooms(server.baseUrl(), 1);
+            for (int r = 0; r < Math.min(s.stalled(), rooms); r++) {
+                Rooms.Member m = all.get(r * members);
+                stalled.open(server.wsUrl(), rest.rejoin(m.roomId(), m.userId()));
+            }
+            load.stalledRooms = stalled.size();
             long t2 = System.nanoTime();
             System.out.printf(Locale.ROOT, "setup: %d rooms + %d joins over REST in %.1f s; %d WebSockets open in %.1f s%s%n",
                     rooms, all.size(), secs(t1 - t0), all.size(), secs(t2 - t1),
@@ -288,6 +298,15 @@ public final class Bench {
             long drainUntil = System.nanoTime() + nanos(s.drain());
             while (load.received.sum() < load.expectedDeliveriesAll() && System.nanoTime() < drainUntil) Thread.sleep(50);
             String rss = server.procStatus("VmRSS");
+            if (stalled.size() > 0) {
+                long cut = Files.readAllLines(server.log()).stream().filter(l -> l.contains("does not keep up")).count();
+                System.out.printf(Locale.ROOT, "stalled receivers: %d sockets that never read (each room's member 0, "
+                        + "a second tab); the server log shows %d cut off as too slow%n", stalled.size(), cut);
+                Histogram hs = load.latencyStalledRooms.getIntervalHistogram();
+                System.out.printf(Locale.ROOT, "latency in those rooms: p50 %s  p99 %s  max %s  (n=%d)%n",
+                        ms(hs.getValueAtPercentile(50)), ms(hs.getValueAtPercentile(99)), ms(hs.getMaxValue()),
+                        hs.getTotalCount());
+            }
 
             double measured = s.duration();
             long sends = load.sentMeasured.sum();
@@ -335,6 +354,7 @@ public final class Bench {
                     scenario, got / measured, sends / measured, h.getValueAtPercentile(50) / 1e6,
                     h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, lost, (serverCpu1 - serverCpu0) / cores, (benchCpu1 - benchCpu0) / cores, loadEnd, verdict);
         } finally {
+            stalled.close();
             if (load != null) load.close();
             stopServer(server);
         }

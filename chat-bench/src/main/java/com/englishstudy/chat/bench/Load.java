@@ -49,6 +49,9 @@ public final class Load implements AutoCloseable {
     private volatile long sendUntil = Long.MAX_VALUE;
 
     final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    /** Latency in the rooms below {@link #stalledRooms} only: those with a receiver that stopped reading. */
+    final Recorder latencyStalledRooms = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    volatile int stalledRooms;
     final LongAdder sent = new LongAdder();
     final LongAdder sentMeasured = new LongAdder();
     final LongAdder received = new LongAdder();
@@ -320,7 +323,9 @@ public final class Load implements AutoCloseable {
             received.increment();
             if (t >= measureFrom && t < measureTo) {
                 receivedMeasured.increment();
-                latency.recordValue(Math.min(at - t, TimeUnit.SECONDS.toNanos(60)));
+                long value = Math.min(at - t, TimeUnit.SECONDS.toNanos(60));
+                latency.recordValue(value);
+                if (member.room() < stalledRooms) latencyStalledRooms.recordValue(value);
             }
             if (sender / membersPerRoom != member.room()) {
                 wrongRoom.increment();

@@ -96,6 +96,12 @@ final class Rooms {
         return new Member(room * members + index, room, index, roomId, userId(room, index), token);
     }
 
+    /** A member's second connection (a new tab): joining again gives a fresh token. */
+    String rejoin(String roomId, String userId) throws IOException, InterruptedException {
+        JsonNode data = post("/rooms/" + roomId + "/join", JSON.createObjectNode().put("userId", userId), 200);
+        return data.path("roomToken").asText();
+    }
+
     private JsonNode post(String path, ObjectNode body, int expected) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
