@@ -99,7 +99,7 @@ public final class Bench {
                   bench.warmup=10  bench.duration=20  bench.drain=5         seconds
                   bench.rate=<msg/s per member>  bench.window=1             override the scenario's
                   bench.idleMembers=50                                      members per room for idle-N
-                  bench.selectors=2                                         Jetty client selector threads
+                  bench.selectors=1                                         Jetty client selector threads
                   bench.httpParallel=8  bench.connectInFlight=64            REST / handshake concurrency
                   bench.clientMessageId=true                                send clientMessageId, as the web client does
                   bench.deflate=false                                       offer permessage-deflate, as browsers do
@@ -131,7 +131,7 @@ public final class Bench {
                     rate == null ? null : Double.valueOf(rate),
                     Integer.getInteger("bench.window", 1),
                     Integer.getInteger("bench.idleMembers", 50),
-                    Integer.getInteger("bench.selectors", 2),
+                    Integer.getInteger("bench.selectors", 1),
                     Integer.getInteger("bench.httpParallel", 8),
                     Integer.getInteger("bench.connectInFlight", 64),
                     Boolean.parseBoolean(System.getProperty("bench.clientMessageId", "true")),
