@@ -116,7 +116,11 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return awaitAll(what, match, 1).getFirst();
     }
 
-    /** The first {@code count} untaken frames matching {@code match}, in arrival order, waiting at most {@code WAIT}. */
+    /**
+     * The first {@code count} untaken frames matching {@code match}, in arrival order. Waits while frames keep
+     * coming, and fails once {@link #WAIT} passes without a new one: a slow runtime (a Lambda behind a gateway on
+     * a loaded machine) may take longer for many frames, but a lost one is still caught within {@code WAIT}.
+     */
     public synchronized List<JsonNode> awaitAll(String what, Predicate<JsonNode> match, int count) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<JsonNode> found = new ArrayList<>(count);
@@ -142,10 +146,11 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
                 }
             }
             if (next == null) {
-                throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + count + " x " + what + ", got "
-                        + found.size() + ". Frames received on this socket: " + all);
+                throw new AssertionError("Waited " + WAIT.toSeconds() + " s without a new frame for " + count + " x "
+                        + what + ", got " + found.size() + ". Frames received on this socket: " + all);
             }
             untaken.add(next);
+            deadline = System.nanoTime() + WAIT.toNanos();
         }
     }
 
