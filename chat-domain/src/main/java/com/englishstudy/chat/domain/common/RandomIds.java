@@ -1,7 +1,7 @@
 package com.englishstudy.chat.domain.common;
 
-import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * millisecond and whose next 12 bits count within it, so ids made in one process sort in creation order.
  */
 public final class RandomIds implements Ids {
-    private final SecureRandom random = new SecureRandom();
     /** Millisecond in the high bits, counter in the low 12: one atomic value keeps the pair consistent. */
     private final AtomicLong lastStamp = new AtomicLong();
 
@@ -28,7 +27,9 @@ public final class RandomIds implements Ids {
         long millis = stamp >>> 12;
         long counter = stamp & 0xFFF;
         long msb = (millis << 16) | 0x7000L | counter;
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        // Message ids need to be unique, not secret: a per-thread generator, so no shared lock is taken under
+        // the room locks messages are made in.
+        long lsb = (ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
     }
 

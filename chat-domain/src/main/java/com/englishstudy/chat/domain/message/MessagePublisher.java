@@ -38,16 +38,17 @@ public final class MessagePublisher {
 
     /**
      * Stores and broadcasts the message, unless its idempotency key was used before: then only returns the
-     * original. The id and time are taken under the room's lock, so delivery order and history order agree.
+     * original. The id and time are taken under the room's lock, so delivery order and history order agree;
+     * the fan-out runs after the lock, in that same order.
      */
     public SaveOutcome publish(String roomId, Draft draft) {
-        return sequencer.inOrder(roomId, () -> {
+        return sequencer.inOrder(roomId, later -> {
             ChatMessage message = draft.at(ids.newMessageId(), Times.now(clock));
             SaveOutcome outcome = messages.save(message);
             if (outcome instanceof SaveOutcome.Stored stored) {
                 rooms.recordMessage(message.roomId(), message.createdAt());
-                broadcaster.deliver(connections.findByRoom(message.roomId(), clock.instant()),
-                        new RoomEvent.MessagePosted(stored.message()));
+                RoomEvent event = new RoomEvent.MessagePosted(stored.message());
+                later.accept(() -> broadcaster.deliver(connections.findByRoom(roomId, clock.instant()), event));
             }
             return outcome;
         });
