@@ -15,6 +15,12 @@ import com.englishstudy.chat.ports.socket.ChatSocket;
 import com.englishstudy.chat.dynamodb.DynamoDbConfig;
 import com.englishstudy.chat.dynamodb.DynamoDbStorage;
 import io.javalin.Javalin;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -31,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local runtime: the chat API on embedded Javalin, HTTP and WebSocket on one port.
@@ -39,7 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChatServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
-    private static final String CONNECTION_ID = "chat.connectionId";
     private static final String ANSWERED = "chat.answered";
     private static final List<HandlerType> METHODS =
             List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -84,10 +88,6 @@ public final class ChatServer implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             Duration idle = config.settings().connectionTtl();
-            javalin.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setIdleTimeout(idle);
-                factory.setMaxTextMessageSize(ChatApi.MAX_BODY_BYTES);
-            });
             javalin.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -111,69 +111,74 @@ public final class ChatServer implements AutoCloseable {
                 }
             });
 
-            // Sessions of this process by Jetty's id, to the connection id the chat knows them by.
-            Map<String, String> connectionOfSession = new ConcurrentHashMap<>();
-            javalin.routes.wsBeforeUpgrade("/ws", ctx -> {
-                var admission = socket.admit(ctx.queryParam("roomToken"));
-                switch (admission) {
-                    case ChatSocket.Admission.Admitted admitted -> {
-                        // Bound to its room before the upgrade is answered: Jetty answers the upgrade before it calls
-                        // onConnect, and a client that sees its socket open must get every event from then on.
-                        String connectionId = UUID.randomUUID().toString();
-                        broadcaster.expect(connectionId);
-                        if (socket.open(connectionId, admitted) instanceof ChatSocket.ConnectOutcome.Refused refused) {
-                            broadcaster.unregister(connectionId);
-                            answer(ctx, new ApiResponse(refused.status(), refused.json()));
-                            ctx.skipRemainingHandlers();
-                            return;
-                        }
-                        ctx.attribute(CONNECTION_ID, connectionId);
-                    }
-                    case ChatSocket.Admission.Refused refused -> {
-                        // Skipping the rest is what stops Javalin's upgrade; the status (401) reaches the client.
-                        answer(ctx, new ApiResponse(refused.status(), refused.json()));
-                        ctx.skipRemainingHandlers();
-                    }
-                }
-            });
-            // Javalin opens an HTTP session on every upgrade to copy its attributes; the chat keeps no
-            // session state, so drop it at once rather than hold one per socket for half an hour.
-            javalin.routes.wsAfterUpgrade("/ws", ctx -> {
-                var session = ctx.req().getSession(false);
-                if (session != null) session.invalidate();
-            });
-            javalin.routes.ws("/ws", ws -> {
-                ws.onConnect(ctx -> {
-                    String connectionId = ctx.attribute(CONNECTION_ID);
-                    if (connectionId == null) {
-                        ctx.closeSession(4401, "Unauthorized");
-                        return;
-                    }
-                    connectionOfSession.put(ctx.sessionId(), connectionId);
-                    if (!broadcaster.attach(connectionId, ctx)) {
-                        // Cut off or closed by the server (room deleted, member left) while it was opening.
-                        ctx.closeSession(1000, "Closed by the server");
-                    }
-                });
-                ws.onMessage(ctx -> {
-                    String connectionId = connectionOfSession.get(ctx.sessionId());
-                    if (connectionId == null) return;
-                    for (String reply : socket.onFrame(connectionId, ctx.message())) {
-                        broadcaster.send(connectionId, reply);
-                    }
-                });
-                ws.onClose(ctx -> {
-                    String connectionId = connectionOfSession.remove(ctx.sessionId());
-                    if (connectionId == null) return;
-                    broadcaster.unregister(connectionId);
-                    socket.onDisconnect(connectionId);
-                });
-                ws.onError(ctx -> LOG.log(System.Logger.Level.DEBUG, "WebSocket error on " + ctx.sessionId(), ctx.error()));
-            });
+            // /ws is served by Jetty's own WebSocket container rather than Javalin's ws routes: Javalin keeps each
+            // socket's whole upgrade request (headers, query, attributes, an HTTP session) for its life, which
+            // costs a third of an idle connection's memory; a bare Jetty endpoint keeps only its connection id.
+            javalin.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
+                    handler, (servletContext, container) -> {
+                        container.setIdleTimeout(idle);
+                        container.setMaxTextMessageSize(ChatApi.MAX_BODY_BYTES);
+                        container.addMapping("/ws", (request, response) -> upgrade(socket, broadcaster, request, response));
+                    }));
         });
         app.start();
         LOG.log(System.Logger.Level.INFO, "AI: " + ai.description());
         return new ChatServer(app, core, resources);
+    }
+
+    /**
+     * Decides an upgrade to {@code /ws}: the token is spent and the connection bound to its room before the
+     * upgrade is answered, so a client that sees its socket open gets every event from then on (events that
+     * come before the socket is attached are held by the broadcaster). A refusal answers with its status (401).
+     */
+    private static Object upgrade(ChatSocket socket, SessionBroadcaster broadcaster, JettyServerUpgradeRequest request,
+                                  JettyServerUpgradeResponse response) throws IOException {
+        List<String> tokens = request.getParameterMap().get("roomToken");
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.getFirst();
+        switch (socket.admit(token)) {
+            case ChatSocket.Admission.Refused refused -> {
+                response.sendError(refused.status(), refused.json());
+                return null;
+            }
+            case ChatSocket.Admission.Admitted admitted -> {
+                String connectionId = UUID.randomUUID().toString();
+                broadcaster.expect(connectionId);
+                if (socket.open(connectionId, admitted) instanceof ChatSocket.ConnectOutcome.Refused refused) {
+                    broadcaster.unregister(connectionId);
+                    response.sendError(refused.status(), refused.json());
+                    return null;
+                }
+                return new SocketEndpoint(connectionId, socket, broadcaster);
+            }
+        }
+    }
+
+    /** One open socket: all it keeps is its connection id. Jetty calls it one frame at a time; public, as Jetty requires. */
+    public record SocketEndpoint(String connectionId, ChatSocket socket, SessionBroadcaster broadcaster)
+            implements Session.Listener.AutoDemanding {
+        @Override
+        public void onWebSocketOpen(Session session) {
+            if (!broadcaster.attach(connectionId, session)) {
+                // Cut off or closed by the server (room deleted, member left) while it was opening.
+                session.close(StatusCode.NORMAL, "Closed by the server", Callback.NOOP);
+            }
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            for (String reply : socket.onFrame(connectionId, text)) broadcaster.send(connectionId, reply);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            broadcaster.unregister(connectionId);
+            socket.onDisconnect(connectionId);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            LOG.log(System.Logger.Level.DEBUG, "WebSocket error on " + connectionId, cause);
+        }
     }
 
     private static ChatStorage storageFor(ServerConfig config, Clock clock, List<AutoCloseable> resources) {

@@ -5,7 +5,6 @@ import com.englishstudy.chat.domain.connection.Connection;
 import com.englishstudy.chat.domain.connection.GoneConnections;
 import com.englishstudy.chat.domain.connection.RoomEvent;
 import com.englishstudy.chat.ports.json.ChatJson;
-import io.javalin.websocket.WsContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,13 +69,13 @@ public final class SessionBroadcaster implements Broadcaster {
      * @return false when the connection is no longer wanted (cut off, or closed by the server before it
      *         opened); the caller then closes the socket
      */
-    public boolean attach(String connectionId, WsContext ws) {
+    public boolean attach(String connectionId, Session session) {
         Peer peer = peers.get(connectionId);
         if (peer == null) return false;
         peer.lock.lock();
         try {
-            peer.session = ws.session;
-            peer.frames = ws.session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
+            peer.session = session;
+            peer.frames = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
             for (Outgoing frame : peer.early) write(connectionId, peer, frame);
             peer.early.clear();
             if (peer.closeOnArrival) {
