@@ -1,12 +1,9 @@
 package com.englishstudy.chat.dynamodb.connection;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.englishstudy.chat.domain.connection.Connection;
 import com.englishstudy.chat.dynamodb.table.ChatTable;
+import com.englishstudy.chat.dynamodb.table.KeyedItem;
 import com.englishstudy.chat.dynamodb.table.Timestamps;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -18,25 +15,14 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * Added to the seed's attributes: {@code expiresAt}, the exact instant, because {@code ttl} is whole seconds.
  * Nothing else rides on it: every message fan-out reads the room's connections, so each one is kept small.
  */
-final class ConnectionItem {
+final class ConnectionItem extends KeyedItem {
     static final String CONNECTION_PREFIX = "CONN#";
     static final String ROOM_PREFIX = "ROOM#";
     static final String USER_PREFIX = "USER#";
 
-    static final TableSchema<ConnectionItem> SCHEMA = StaticTableSchema.builder(ConnectionItem.class)
+    static final TableSchema<ConnectionItem> SCHEMA = KeyedItem.gsi2(KeyedItem.gsi1(KeyedItem.primaryKey(
+            StaticTableSchema.builder(ConnectionItem.class))))
             .newItemSupplier(ConnectionItem::new)
-            .addAttribute(String.class, a -> a.name(ChatTable.PK).getter(ConnectionItem::getPk)
-                    .setter(ConnectionItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.SK).getter(ConnectionItem::getSk)
-                    .setter(ConnectionItem::setSk).tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_PK).getter(ConnectionItem::getGsi1pk)
-                    .setter(ConnectionItem::setGsi1pk).tags(secondaryPartitionKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_SK).getter(ConnectionItem::getGsi1sk)
-                    .setter(ConnectionItem::setGsi1sk).tags(secondarySortKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_PK).getter(ConnectionItem::getGsi2pk)
-                    .setter(ConnectionItem::setGsi2pk).tags(secondaryPartitionKey(ChatTable.GSI2)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_SK).getter(ConnectionItem::getGsi2sk)
-                    .setter(ConnectionItem::setGsi2sk).tags(secondarySortKey(ChatTable.GSI2)))
             .addAttribute(String.class, a -> a.name("connectionId").getter(ConnectionItem::getConnectionId)
                     .setter(ConnectionItem::setConnectionId))
             .addAttribute(String.class, a -> a.name("userId").getter(ConnectionItem::getUserId)
@@ -51,12 +37,6 @@ final class ConnectionItem {
                     .setter(ConnectionItem::setTtl))
             .build();
 
-    private String pk;
-    private String sk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String gsi2pk;
-    private String gsi2sk;
     private String connectionId;
     private String userId;
     private String roomId;
@@ -93,18 +73,6 @@ final class ConnectionItem {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getSk() { return sk; }
-    public void setSk(String sk) { this.sk = sk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
-    public String getGsi2sk() { return gsi2sk; }
-    public void setGsi2sk(String gsi2sk) { this.gsi2sk = gsi2sk; }
     public String getConnectionId() { return connectionId; }
     public void setConnectionId(String connectionId) { this.connectionId = connectionId; }
     public String getUserId() { return userId; }

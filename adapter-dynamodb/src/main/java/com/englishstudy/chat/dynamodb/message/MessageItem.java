@@ -1,13 +1,10 @@
 package com.englishstudy.chat.dynamodb.message;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.englishstudy.chat.domain.message.ChatMessage;
 import com.englishstudy.chat.domain.message.MessageType;
 import com.englishstudy.chat.dynamodb.table.ChatTable;
+import com.englishstudy.chat.dynamodb.table.KeyedItem;
 import com.englishstudy.chat.dynamodb.table.Timestamps;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -24,26 +21,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * keys, holding a copy of the first message sent under that key. Written only for messages that carry a
  * {@code clientMessageId}; user ids cannot contain '#', so the key is unambiguous.
  */
-final class MessageItem {
+final class MessageItem extends KeyedItem {
     static final String ROOM_PREFIX = "ROOM#";
     static final String MESSAGE_PREFIX = "MSG#";
     static final String USER_PREFIX = "USER#";
     static final String IDEMPOTENCY_PREFIX = "IDEM#";
 
-    static final TableSchema<MessageItem> SCHEMA = StaticTableSchema.builder(MessageItem.class)
+    static final TableSchema<MessageItem> SCHEMA = KeyedItem.gsi2(KeyedItem.gsi1(KeyedItem.primaryKey(
+            StaticTableSchema.builder(MessageItem.class))))
             .newItemSupplier(MessageItem::new)
-            .addAttribute(String.class, a -> a.name(ChatTable.PK).getter(MessageItem::getPk)
-                    .setter(MessageItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.SK).getter(MessageItem::getSk)
-                    .setter(MessageItem::setSk).tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_PK).getter(MessageItem::getGsi1pk)
-                    .setter(MessageItem::setGsi1pk).tags(secondaryPartitionKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_SK).getter(MessageItem::getGsi1sk)
-                    .setter(MessageItem::setGsi1sk).tags(secondarySortKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_PK).getter(MessageItem::getGsi2pk)
-                    .setter(MessageItem::setGsi2pk).tags(secondaryPartitionKey(ChatTable.GSI2)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_SK).getter(MessageItem::getGsi2sk)
-                    .setter(MessageItem::setGsi2sk).tags(secondarySortKey(ChatTable.GSI2)))
             .addAttribute(String.class, a -> a.name("messageId").getter(MessageItem::getMessageId)
                     .setter(MessageItem::setMessageId))
             .addAttribute(String.class, a -> a.name("roomId").getter(MessageItem::getRoomId)
@@ -64,12 +50,6 @@ final class MessageItem {
                     .setter(MessageItem::setFemaleVoiceKey))
             .build();
 
-    private String pk;
-    private String sk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String gsi2pk;
-    private String gsi2sk;
     private String messageId;
     private String roomId;
     private String userId;
@@ -140,18 +120,6 @@ final class MessageItem {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getSk() { return sk; }
-    public void setSk(String sk) { this.sk = sk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
-    public String getGsi2sk() { return gsi2sk; }
-    public void setGsi2sk(String gsi2sk) { this.gsi2sk = gsi2sk; }
     public String getMessageId() { return messageId; }
     public void setMessageId(String messageId) { this.messageId = messageId; }
     public String getRoomId() { return roomId; }

@@ -1,12 +1,9 @@
 package com.englishstudy.chat.dynamodb.room;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.englishstudy.chat.domain.room.Level;
 import com.englishstudy.chat.dynamodb.table.ChatTable;
+import com.englishstudy.chat.dynamodb.table.KeyedItem;
 import com.englishstudy.chat.dynamodb.table.Timestamps;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -21,30 +18,19 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * <p>Base key {@code USER#{userId}} / {@code ROOM#{createdAt}#{roomId}} lists every level newest first;
  * GSI2 {@code USER#{userId}#ROOMS#{level}} / same sort key lists one level newest first.
  */
-final class MembershipItem {
+final class MembershipItem extends KeyedItem {
     static final String USER_PREFIX = "USER#";
     static final String ROOM_PREFIX = "ROOM#";
 
-    static final TableSchema<MembershipItem> SCHEMA = StaticTableSchema.builder(MembershipItem.class)
+    static final TableSchema<MembershipItem> SCHEMA = KeyedItem.gsi2(KeyedItem.primaryKey(
+            StaticTableSchema.builder(MembershipItem.class)))
             .newItemSupplier(MembershipItem::new)
-            .addAttribute(String.class, a -> a.name(ChatTable.PK).getter(MembershipItem::getPk)
-                    .setter(MembershipItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.SK).getter(MembershipItem::getSk)
-                    .setter(MembershipItem::setSk).tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_PK).getter(MembershipItem::getGsi2pk)
-                    .setter(MembershipItem::setGsi2pk).tags(secondaryPartitionKey(ChatTable.GSI2)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_SK).getter(MembershipItem::getGsi2sk)
-                    .setter(MembershipItem::setGsi2sk).tags(secondarySortKey(ChatTable.GSI2)))
             .addAttribute(String.class, a -> a.name("roomId").getter(MembershipItem::getRoomId)
                     .setter(MembershipItem::setRoomId))
             .addAttribute(String.class, a -> a.name("userId").getter(MembershipItem::getUserId)
                     .setter(MembershipItem::setUserId))
             .build();
 
-    private String pk;
-    private String sk;
-    private String gsi2pk;
-    private String gsi2sk;
     private String roomId;
     private String userId;
 
@@ -78,14 +64,6 @@ final class MembershipItem {
         return item;
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getSk() { return sk; }
-    public void setSk(String sk) { this.sk = sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
-    public String getGsi2sk() { return gsi2sk; }
-    public void setGsi2sk(String gsi2sk) { this.gsi2sk = gsi2sk; }
     public String getRoomId() { return roomId; }
     public void setRoomId(String roomId) { this.roomId = roomId; }
     public String getUserId() { return userId; }

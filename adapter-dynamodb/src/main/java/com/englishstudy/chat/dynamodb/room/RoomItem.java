@@ -1,14 +1,11 @@
 package com.englishstudy.chat.dynamodb.room;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.englishstudy.chat.domain.room.Level;
 import com.englishstudy.chat.domain.room.Room;
 import com.englishstudy.chat.domain.room.RoomStatus;
 import com.englishstudy.chat.dynamodb.table.ChatTable;
+import com.englishstudy.chat.dynamodb.table.KeyedItem;
 import com.englishstudy.chat.dynamodb.table.Timestamps;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * listings are plain queries (docs/decisions/0004-dynamodb-room-listing-keys.md): GSI1 holds every room newest first,
  * GSI2 the rooms of one level newest first.
  */
-final class RoomItem {
+final class RoomItem extends KeyedItem {
     static final String ROOM_PREFIX = "ROOM#";
     static final String ALL_ROOMS = "ROOMS";
     static final String LEVEL_ROOMS_PREFIX = "ROOMS#";
@@ -34,20 +31,9 @@ final class RoomItem {
     static final String STATUS = "status";
     static final String LAST_MESSAGE_AT = "lastMessageAt";
 
-    static final TableSchema<RoomItem> SCHEMA = StaticTableSchema.builder(RoomItem.class)
+    static final TableSchema<RoomItem> SCHEMA = KeyedItem.gsi2(KeyedItem.gsi1(KeyedItem.primaryKey(
+            StaticTableSchema.builder(RoomItem.class))))
             .newItemSupplier(RoomItem::new)
-            .addAttribute(String.class, a -> a.name(ChatTable.PK).getter(RoomItem::getPk).setter(RoomItem::setPk)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.SK).getter(RoomItem::getSk).setter(RoomItem::setSk)
-                    .tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_PK).getter(RoomItem::getGsi1pk)
-                    .setter(RoomItem::setGsi1pk).tags(secondaryPartitionKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_SK).getter(RoomItem::getGsi1sk)
-                    .setter(RoomItem::setGsi1sk).tags(secondarySortKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_PK).getter(RoomItem::getGsi2pk)
-                    .setter(RoomItem::setGsi2pk).tags(secondaryPartitionKey(ChatTable.GSI2)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI2_SK).getter(RoomItem::getGsi2sk)
-                    .setter(RoomItem::setGsi2sk).tags(secondarySortKey(ChatTable.GSI2)))
             .addAttribute(String.class, a -> a.name("roomId").getter(RoomItem::getRoomId).setter(RoomItem::setRoomId))
             .addAttribute(String.class, a -> a.name("name").getter(RoomItem::getName).setter(RoomItem::setName))
             .addAttribute(String.class, a -> a.name("description").getter(RoomItem::getDescription)
@@ -72,12 +58,6 @@ final class RoomItem {
                     .setter(RoomItem::setLastMessageAt))
             .build();
 
-    private String pk;
-    private String sk;
-    private String gsi1pk;
-    private String gsi1sk;
-    private String gsi2pk;
-    private String gsi2sk;
     private String roomId;
     private String name;
     private String description;
@@ -136,18 +116,6 @@ final class RoomItem {
                 Timestamps.parse(lastMessageAt));
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getSk() { return sk; }
-    public void setSk(String sk) { this.sk = sk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
-    public String getGsi2pk() { return gsi2pk; }
-    public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
-    public String getGsi2sk() { return gsi2sk; }
-    public void setGsi2sk(String gsi2sk) { this.gsi2sk = gsi2sk; }
     public String getRoomId() { return roomId; }
     public void setRoomId(String roomId) { this.roomId = roomId; }
     public String getName() { return name; }

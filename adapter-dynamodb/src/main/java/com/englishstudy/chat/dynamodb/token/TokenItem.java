@@ -1,12 +1,9 @@
 package com.englishstudy.chat.dynamodb.token;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.englishstudy.chat.domain.token.RoomToken;
 import com.englishstudy.chat.dynamodb.table.ChatTable;
+import com.englishstudy.chat.dynamodb.table.KeyedItem;
 import com.englishstudy.chat.dynamodb.table.Timestamps;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -17,20 +14,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * {@code ROOM#{roomId}} / {@code TOKEN#{token}}, so that deleting a room finds its tokens with a query (the
  * seed has no way to), and {@code expiresAt}, the exact instant behind the whole-second {@code ttl}.
  */
-final class TokenItem {
+final class TokenItem extends KeyedItem {
     static final String TOKEN_PREFIX = "TOKEN#";
     static final String ROOM_PREFIX = "ROOM#";
 
-    static final TableSchema<TokenItem> SCHEMA = StaticTableSchema.builder(TokenItem.class)
+    static final TableSchema<TokenItem> SCHEMA = KeyedItem.gsi1(KeyedItem.primaryKey(
+            StaticTableSchema.builder(TokenItem.class)))
             .newItemSupplier(TokenItem::new)
-            .addAttribute(String.class, a -> a.name(ChatTable.PK).getter(TokenItem::getPk)
-                    .setter(TokenItem::setPk).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.SK).getter(TokenItem::getSk)
-                    .setter(TokenItem::setSk).tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_PK).getter(TokenItem::getGsi1pk)
-                    .setter(TokenItem::setGsi1pk).tags(secondaryPartitionKey(ChatTable.GSI1)))
-            .addAttribute(String.class, a -> a.name(ChatTable.GSI1_SK).getter(TokenItem::getGsi1sk)
-                    .setter(TokenItem::setGsi1sk).tags(secondarySortKey(ChatTable.GSI1)))
             .addAttribute(String.class, a -> a.name("token").getter(TokenItem::getToken).setter(TokenItem::setToken))
             .addAttribute(String.class, a -> a.name("roomId").getter(TokenItem::getRoomId).setter(TokenItem::setRoomId))
             .addAttribute(String.class, a -> a.name("userId").getter(TokenItem::getUserId).setter(TokenItem::setUserId))
@@ -41,10 +31,6 @@ final class TokenItem {
             .addAttribute(Long.class, a -> a.name(ChatTable.TTL).getter(TokenItem::getTtl).setter(TokenItem::setTtl))
             .build();
 
-    private String pk;
-    private String sk;
-    private String gsi1pk;
-    private String gsi1sk;
     private String token;
     private String roomId;
     private String userId;
@@ -79,14 +65,6 @@ final class TokenItem {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
     }
 
-    public String getPk() { return pk; }
-    public void setPk(String pk) { this.pk = pk; }
-    public String getSk() { return sk; }
-    public void setSk(String sk) { this.sk = sk; }
-    public String getGsi1pk() { return gsi1pk; }
-    public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
-    public String getGsi1sk() { return gsi1sk; }
-    public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
     public String getToken() { return token; }
     public void setToken(String token) { this.token = token; }
     public String getRoomId() { return roomId; }
