@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
@@ -25,11 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code expiresAt} has passed by the caller's clock, whatever storage still holds.
  */
 public final class DynamoDbConnectionRepository implements ConnectionRepository {
-    private static final Expression STILL_STORED = Expression.builder()
-            .expression("attribute_exists(#pk)")
-            .putExpressionName("#pk", ChatTable.PK)
-            .build();
-
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ConnectionItem> connections;
 
@@ -74,7 +68,7 @@ public final class DynamoDbConnectionRepository implements ConnectionRepository 
             connections.updateItem(UpdateItemEnhancedRequest.builder(ConnectionItem.class)
                     .item(change)
                     .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
-                    .conditionExpression(STILL_STORED)
+                    .conditionExpression(ChatTable.ITEM_EXISTS)
                     .build());
         } catch (ConditionalCheckFailedException gone) {
             // A refresh must not bring back a connection that was closed meanwhile.

@@ -48,11 +48,6 @@ public final class DynamoDbMessageRepository implements MessageRepository {
             .expression("attribute_not_exists(#pk)")
             .putExpressionName("#pk", ChatTable.PK)
             .build();
-    private static final Expression STILL_STORED = Expression.builder()
-            .expression("attribute_exists(#pk)")
-            .putExpressionName("#pk", ChatTable.PK)
-            .build();
-
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<MessageItem> messages;
 
@@ -179,7 +174,7 @@ public final class DynamoDbMessageRepository implements MessageRepository {
             messages.updateItem(UpdateItemEnhancedRequest.builder(MessageItem.class)
                     .item(change)
                     .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
-                    .conditionExpression(STILL_STORED)
+                    .conditionExpression(ChatTable.ITEM_EXISTS)
                     .build());
         } catch (ConditionalCheckFailedException deletedMeanwhile) {
             // The port asks for nothing when the message is gone.

@@ -1,6 +1,7 @@
 package com.englishstudy.chat.dynamodb.table;
 
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -16,6 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * attributes, on-demand billing, TTL on {@code ttl}. The SAM template mirrors this class; keep them equal.
  */
 public final class ChatTable {
+    /** The condition of a write that must not create the item it changes (an update of a deleted item). */
+    public static final Expression ITEM_EXISTS = Expression.builder()
+            .expression("attribute_exists(#pk)")
+            .putExpressionName("#pk", "PK")
+            .build();
+
     public static final String PK = "PK";
     public static final String SK = "SK";
     public static final String GSI1 = "GSI1";

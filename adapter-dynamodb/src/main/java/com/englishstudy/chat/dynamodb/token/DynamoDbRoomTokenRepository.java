@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -21,11 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * applies writes to one item one at a time, so of racing uses exactly one gets the attributes back.
  */
 public final class DynamoDbRoomTokenRepository implements RoomTokenRepository {
-    private static final Expression STILL_STORED = Expression.builder()
-            .expression("attribute_exists(#pk)")
-            .putExpressionName("#pk", ChatTable.PK)
-            .build();
-
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<TokenItem> tokens;
 
@@ -45,7 +39,7 @@ public final class DynamoDbRoomTokenRepository implements RoomTokenRepository {
         try {
             TokenItem used = tokens.deleteItem(DeleteItemEnhancedRequest.builder()
                     .key(TokenItem.key(token))
-                    .conditionExpression(STILL_STORED)
+                    .conditionExpression(ChatTable.ITEM_EXISTS)
                     .build());
             return Optional.ofNullable(used).map(TokenItem::toToken);
         } catch (ConditionalCheckFailedException unknownOrUsed) {
