@@ -21,6 +21,7 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletConta
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -116,6 +117,10 @@ public final class ChatServer implements AutoCloseable {
             // costs a third of an idle connection's memory; a bare Jetty endpoint keeps only its connection id.
             javalin.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
                     handler, (servletContext, container) -> {
+                        // Browsers offer permessage-deflate; accepting it would compress every frame once per
+                        // receiver (and hold a zlib state per socket), undoing encode-once. API Gateway declines it too.
+                        WebSocketServerComponents.getWebSocketComponents(handler).getExtensionRegistry()
+                                .unregister("permessage-deflate");
                         container.setIdleTimeout(idle);
                         container.setMaxTextMessageSize(ChatApi.MAX_BODY_BYTES);
                         container.addMapping("/ws", (request, response) -> upgrade(socket, broadcaster, request, response));

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * A local API Gateway for the Lambda handlers, which AWS SAM cannot run for WebSocket APIs. One port serves
@@ -94,6 +96,10 @@ public final class LocalGateway implements AutoCloseable {
                 factory.setMaxTextMessageSize(MAX_MESSAGE);
                 factory.setMaxBinaryMessageSize(MAX_MESSAGE);
             });
+            // API Gateway never negotiates permessage-deflate; neither does this stand-in, though browsers offer it.
+            javalin.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
+                    handler, (servletContext, container) -> WebSocketServerComponents.getWebSocketComponents(handler)
+                            .getExtensionRegistry().unregister("permessage-deflate")));
             javalin.jetty.modifyServer(server -> server.setStopTimeout(2_000));
 
             ManagementEndpoint management = new ManagementEndpoint(hub);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,10 +15,12 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -196,6 +201,39 @@ public final class ChatClient implements AutoCloseable {
     /** Joins and opens a socket for the user: the way a client enters a room. */
     public SocketClient enter(String roomId, String userId) {
         return connect(token(roomId, userId));
+    }
+
+    /**
+     * Sends an upgrade request for this token by hand, with {@code extraHeaders} (what the JDK client may not
+     * set, such as {@code Sec-WebSocket-Extensions}), and returns the answer's status line and headers; the
+     * connection is closed afterwards, so the token is spent.
+     */
+    public String rawUpgradeHead(String roomToken, String extraHeaders) {
+        URI uri = socketUri(roomToken);
+        int port = uri.getPort() > 0 ? uri.getPort() : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), port), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            byte[] nonce = new byte[16];
+            ThreadLocalRandom.current().nextBytes(nonce);
+            String request = "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + port + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                    + extraHeaders + "\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            // Byte by byte up to the blank line: nothing after the head is needed.
+            while (head.length() < 16_384 && !head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) break;
+                head.append((char) b);
+            }
+            return head.toString();
+        } catch (IOException e) {
+            throw new AssertionError("Hand-made WebSocket upgrade to " + uri + " failed: " + e, e);
+        }
     }
 
     /** The HTTP status the upgrade was refused with; fails if the socket opened. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,17 @@ public abstract class SocketContract extends ContractBase {
         });
         List<String> createdAt = history.stream().map(m -> m.path("createdAt").asText()).toList();
         assertThat(createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void aBrowsersOfferToCompressIsDeclined() {
+        // Browsers offer permessage-deflate on every socket. Declining it keeps a broadcast encoded once for all
+        // receivers (compression would run per receiver) and the same as API Gateway, which never compresses.
+        String roomId = api.newRoom(uid("host"));
+        String head = api.rawUpgradeHead(api.token(roomId, uid("guest")),
+                "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n");
+        assertThat(head).startsWith("HTTP/1.1 101");
+        assertThat(head.toLowerCase(Locale.ROOT)).doesNotContain("sec-websocket-extensions");
     }
 
     @Test
