@@ -5,55 +5,48 @@ import com.englishstudy.chat.domain.common.Page;
 import com.englishstudy.chat.domain.common.PageRequest;
 import com.englishstudy.chat.domain.voice.Voice;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Messages in memory, indexed by room and by sender, newest first. Thread-safe. */
+/**
+ * Messages in memory, indexed by room and by sender, newest first. Thread-safe.
+ *
+ * <p>Every message stays for the life of the process, so what it costs beyond itself is kept small: the room
+ * and sender indexes are sorted arrays (appending is the common case: a room's messages are stored in time
+ * order), and the idempotency index is keyed by the message's own {@code clientMessageId}. Per message that is
+ * two map entries and no other object, which keeps young collections short at thousands of messages a second
+ * (each object that lives is copied by the collector).
+ */
 public final class InMemoryMessageRepository implements MessageRepository {
-    private static final Comparator<SortKey> NEWEST_FIRST =
-            Comparator.comparingLong(SortKey::createdAtMillis).thenComparing(SortKey::messageId).reversed();
-
+    /** The current version of each message (voice keys are recorded by replacing it). */
     private final ConcurrentHashMap<String, ChatMessage> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, NavigableSet<SortKey>> byRoom = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, NavigableSet<SortKey>> byUser = new ConcurrentHashMap<>();
-    /** (room, user, clientMessageId) to the message first stored under it. */
-    private final ConcurrentHashMap<String, ChatMessage> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RoomMessages> byRoom = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timeline> byUser = new ConcurrentHashMap<>();
 
-    private record SortKey(long createdAtMillis, String messageId) {
-        static SortKey of(ChatMessage m) {
-            return new SortKey(m.createdAt().toEpochMilli(), m.messageId());
-        }
-
-        String position() {
-            return createdAtMillis + ":" + messageId;
-        }
-
-        static SortKey parse(String position) {
-            int colon = position.indexOf(':');
-            if (colon < 1) throw new ChatException.InvalidInput("Invalid cursor");
-            try {
-                return new SortKey(Long.parseLong(position.substring(0, colon)), position.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new ChatException.InvalidInput("Invalid cursor");
-            }
-        }
+    private static final class RoomMessages {
+        final Timeline timeline = new Timeline();
+        /** userId to clientMessageId to the message first stored under it. */
+        final ConcurrentHashMap<String, ConcurrentHashMap<String, ChatMessage>> byClientMessageId =
+                new ConcurrentHashMap<>();
     }
 
     @Override
     public SaveOutcome save(ChatMessage message) {
+        RoomMessages room = byRoom.computeIfAbsent(message.roomId(), r -> new RoomMessages());
         if (message.clientMessageId() != null) {
-            String key = message.roomId() + '\n' + message.userId() + '\n' + message.clientMessageId();
-            ChatMessage first = byIdempotencyKey.putIfAbsent(key, message);
+            ChatMessage first = room.byClientMessageId
+                    .computeIfAbsent(message.userId(), u -> new ConcurrentHashMap<>())
+                    .putIfAbsent(message.clientMessageId(), message);
             if (first != null) return new SaveOutcome.Duplicate(byId.getOrDefault(first.messageId(), first));
         }
         byId.put(message.messageId(), message);
-        SortKey key = SortKey.of(message);
-        byRoom.computeIfAbsent(message.roomId(), r -> new ConcurrentSkipListSet<>(NEWEST_FIRST)).add(key);
-        byUser.computeIfAbsent(message.userId(), u -> new ConcurrentSkipListSet<>(NEWEST_FIRST)).add(key);
+        room.timeline.add(message);
+        byUser.computeIfAbsent(message.userId(), u -> new Timeline()).add(message);
         return new SaveOutcome.Stored(message);
     }
 
@@ -64,7 +57,8 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     @Override
     public Page<ChatMessage> listByRoom(String roomId, PageRequest page) {
-        return pageOf(byRoom.get(roomId), page);
+        RoomMessages room = byRoom.get(roomId);
+        return pageOf(room == null ? null : room.timeline, page);
     }
 
     @Override
@@ -79,33 +73,138 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     @Override
     public void deleteByRoom(String roomId) {
-        NavigableSet<SortKey> keys = byRoom.remove(roomId);
-        if (keys == null) return;
-        for (SortKey key : keys) {
-            ChatMessage removed = byId.remove(key.messageId());
-            if (removed == null) continue;
-            NavigableSet<SortKey> ofUser = byUser.get(removed.userId());
-            if (ofUser != null) ofUser.remove(key);
+        RoomMessages room = byRoom.remove(roomId);
+        if (room == null) return;
+        Set<String> senders = new HashSet<>();
+        for (ChatMessage message : room.timeline.snapshot()) {
+            byId.remove(message.messageId());
+            senders.add(message.userId());
         }
-        String prefix = roomId + '\n';
-        byIdempotencyKey.keySet().removeIf(k -> k.startsWith(prefix));
+        for (String sender : senders) {
+            Timeline ofSender = byUser.get(sender);
+            if (ofSender != null) ofSender.removeRoom(roomId);
+        }
     }
 
-    private Page<ChatMessage> pageOf(NavigableSet<SortKey> keys, PageRequest page) {
-        if (keys == null) {
-            if (page.after() != null) SortKey.parse(page.after());
-            return new Page<>(List.of(), null);
-        }
-        NavigableSet<SortKey> rest = page.after() == null ? keys : keys.tailSet(SortKey.parse(page.after()), false);
+    private Page<ChatMessage> pageOf(Timeline timeline, PageRequest page) {
+        Position after = page.after() == null ? null : Position.parse(page.after());
+        if (timeline == null) return new Page<>(List.of(), null);
         List<ChatMessage> found = new ArrayList<>(page.limit());
-        SortKey last = null;
-        for (SortKey key : rest) {
-            ChatMessage message = byId.get(key.messageId());
+        ChatMessage last = null;
+        // One more than the page, to know whether another page follows. A message whose room is being deleted
+        // at this moment is skipped, so such a page may come out short; its room is gone a moment later.
+        for (ChatMessage candidate : timeline.newestBefore(after, page.limit() + 1)) {
+            ChatMessage message = byId.get(candidate.messageId());
             if (message == null) continue;
-            if (found.size() == page.limit()) return new Page<>(found, last.position());
+            if (found.size() == page.limit()) return new Page<>(found, Position.of(last).text());
             found.add(message);
-            last = key;
+            last = message;
         }
         return new Page<>(found, null);
+    }
+
+    /** Where a listing stopped: the sort key of the last message of a page. */
+    private record Position(long createdAtMillis, String messageId) {
+        static Position of(ChatMessage m) {
+            return new Position(m.createdAt().toEpochMilli(), m.messageId());
+        }
+
+        String text() {
+            return createdAtMillis + ":" + messageId;
+        }
+
+        static Position parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 1) throw new ChatException.InvalidInput("Invalid cursor");
+            try {
+                return new Position(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ChatException.InvalidInput("Invalid cursor");
+            }
+        }
+
+        /** Sorts like {@link MessageRepository}: by (createdAt, messageId), oldest first. */
+        int compareTo(ChatMessage m) {
+            int byTime = Long.compare(createdAtMillis, m.createdAt().toEpochMilli());
+            return byTime != 0 ? byTime : messageId.compareTo(m.messageId());
+        }
+    }
+
+    /**
+     * Messages sorted oldest first in one growing array. Appends are the common case; a message older than the
+     * newest (clocks of two rooms' senders, or a clock stepping back) is inserted in place.
+     * A lock rather than synchronized, so virtual threads do not pin their carriers.
+     */
+    private static final class Timeline {
+        private final ReentrantLock lock = new ReentrantLock();
+        private ChatMessage[] items = new ChatMessage[8];
+        private int size;
+
+        void add(ChatMessage message) {
+            lock.lock();
+            try {
+                if (size == items.length) items = Arrays.copyOf(items, size + (size >> 1));
+                int at = size;
+                if (size > 0 && isBefore(message, items[size - 1])) at = firstNotBefore(Position.of(message));
+                System.arraycopy(items, at, items, at + 1, size - at);
+                items[at] = message;
+                size++;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Up to {@code count} messages older than {@code before} (or the newest, when null), newest first. */
+        List<ChatMessage> newestBefore(Position before, int count) {
+            lock.lock();
+            try {
+                int end = before == null ? size : firstNotBefore(before);
+                List<ChatMessage> out = new ArrayList<>(Math.min(count, end));
+                for (int i = end - 1; i >= 0 && out.size() < count; i--) out.add(items[i]);
+                return out;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        List<ChatMessage> snapshot() {
+            lock.lock();
+            try {
+                return List.of(Arrays.copyOf(items, size));
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void removeRoom(String roomId) {
+            lock.lock();
+            try {
+                int kept = 0;
+                for (int i = 0; i < size; i++) {
+                    if (!items[i].roomId().equals(roomId)) items[kept++] = items[i];
+                }
+                Arrays.fill(items, kept, size, null);
+                size = kept;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private static boolean isBefore(ChatMessage a, ChatMessage b) {
+            int byTime = Long.compare(a.createdAt().toEpochMilli(), b.createdAt().toEpochMilli());
+            return byTime != 0 ? byTime < 0 : a.messageId().compareTo(b.messageId()) < 0;
+        }
+
+        /** The index of the first message not older than {@code key}: binary search, under the lock. */
+        private int firstNotBefore(Position key) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (key.compareTo(items[mid]) > 0) low = mid + 1;
+                else high = mid;
+            }
+            return low;
+        }
     }
 }
