@@ -46,6 +46,8 @@ import java.util.UUID;
 public final class ChatServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
     private static final String ANSWERED = "chat.answered";
+    /** Read buffer and first size of the text builder of each socket's incoming messages. */
+    private static final int INPUT_BUFFER_BYTES = 1024;
     private static final List<HandlerType> METHODS =
             List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
@@ -123,6 +125,9 @@ public final class ChatServer implements AutoCloseable {
                                 .unregister("permessage-deflate");
                         container.setIdleTimeout(idle);
                         container.setMaxTextMessageSize(ChatApi.MAX_BODY_BYTES);
+                        // Jetty starts every incoming text message's builder at this size (default 4 KiB); frames
+                        // are a few hundred bytes, so 1 KiB spares most of that garbage (larger messages grow it).
+                        container.setInputBufferSize(INPUT_BUFFER_BYTES);
                         container.addMapping("/ws", (request, response) -> upgrade(socket, broadcaster, request, response));
                     }));
         });
