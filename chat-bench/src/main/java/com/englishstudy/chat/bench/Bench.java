@@ -99,7 +99,7 @@ public final class Bench {
                   bench.warmup=10  bench.duration=20  bench.drain=5         seconds
                   bench.rate=<msg/s per member>  bench.window=1             override the scenario's
                   bench.idleMembers=50                                      members per room for idle-N
-                  bench.selectors=1                                         Jetty client selector threads
+                  bench.selectors=1                                         WebSocket event-loop threads (bench-ws-N)
                   bench.httpParallel=8  bench.connectInFlight=64            REST / handshake concurrency
                   bench.clientMessageId=true                                send clientMessageId, as the web client does
                   bench.deflate=false                                       offer permessage-deflate, as browsers do

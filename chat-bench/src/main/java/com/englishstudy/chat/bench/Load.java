@@ -1,45 +1,97 @@
 package com.englishstudy.chat.bench;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketClientExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.net.URI;
-import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Frame;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * The simulated clients: one Jetty WebSocket per member, all in this process, so one {@link System#nanoTime()}
+ * The simulated clients: one WebSocket per member, all in this process, so one {@link System#nanoTime()}
  * stamps a message when it is sent and again when each member receives it.
  *
  * <p>A message's content is {@code t=<nanos since start> s=<sender>#<seq>}; receipt parses it straight from
  * the frame's bytes (no String, no JSON tree) and records the latency if the send fell in the measured window. Sends and
  * receipts are classified by that embedded send time, so warm-up traffic never counts.
+ *
+ * <p>The sockets are Netty channels on one event-loop group ({@code bench.selectors} threads, {@code bench-ws-N}):
+ * the generator shares the machine's cores with the server, so it must cost a frame as little CPU as it can
+ * (README, "Why Netty"). Everything a peer does (its sends, its receive checks, its sequence numbers) runs on its
+ * channel's event loop, so a peer's state needs no locking and its sequence order is its wire order.
  */
 public final class Load implements AutoCloseable {
     private static final byte[] MARK_BYTES = "\"content\":\"t=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FRAME_START = "{\"action\":\"sendMessage\",\"content\":\"t=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FRAME_END = "\",\"messageType\":\"TEXT\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FRAME_END_ID = "\",\"messageType\":\"TEXT\",\"clientMessageId\":\"c".getBytes(StandardCharsets.US_ASCII);
     private static final long ORIGIN = System.nanoTime();
+    /** Frames the server sends are small; 1 MiB leaves room for anything it could reasonably send. */
+    private static final int MAX_FRAME = 1 << 20;
+    /**
+     * The open-loop pacer sleeps at least this long between wakeups and hands all the sends due by then to the
+     * event loop as one task: one cross-thread wakeup per tick instead of one per send. At 9,000 sends/s a tick
+     * carries 2–3, and the sends stay spread within a third of a millisecond of their schedule.
+     */
+    private static final long TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
     private final int membersPerRoom;
     private final boolean clientMessageIds;
     private final Peer[] peers;
-    private final QueuedThreadPool threads;
-    private final HttpClient http;
-    private final WebSocketClient ws;
+    private final MultiThreadIoEventLoopGroup group;
+    /** The group's loops; peer i lives on lanes[i % lanes.length], fixed before connecting. */
+    private final EventLoop[] lanes;
+    private final Class<? extends SocketChannel> channelType;
+    private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+    /** Per event loop, used on that loop's thread only: a received frame's bytes, to parse (see Peer.parse). */
+    private final byte[][] scratch;
+    /** Set by {@link #close()}: sockets closing from then on are ours, not the server's doing. */
+    private volatile boolean closing;
 
     /** The measured window, in nanos since {@link #ORIGIN}: sends stamped inside it count. */
     private volatile long measureFrom = Long.MAX_VALUE;
@@ -65,33 +117,40 @@ public final class Load implements AutoCloseable {
     /** Sockets on which the server accepted an extension (permessage-deflate). */
     final LongAdder deflated = new LongAdder();
     final AtomicReference<String> firstError = new AtomicReference<>();
-    private final Callback sendCallback = Callback.from(() -> { }, failure -> {
-        sendFailures.increment();
-        firstError.compareAndSet(null, "send failed: " + failure);
-    });
+    private final ChannelFutureListener sendListener = future -> {
+        if (!future.isSuccess()) {
+            sendFailures.increment();
+            firstError.compareAndSet(null, "send failed: " + future.cause());
+        }
+    };
 
-    Load(List<Rooms.Member> members, int membersPerRoom, int selectors, boolean clientMessageIds) throws Exception {
+    Load(List<Rooms.Member> members, int membersPerRoom, int selectors, boolean clientMessageIds) {
         this.membersPerRoom = membersPerRoom;
         this.clientMessageIds = clientMessageIds;
         this.peers = new Peer[members.size()];
-        for (Rooms.Member m : members) peers[m.global()] = new Peer(m);
 
-        threads = new QueuedThreadPool(Math.max(8, selectors * 4), 2);
-        threads.setName("bench-ws");
-        threads.setDaemon(true);
-        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(selectors);
-        http = new HttpClient(transport);
-        http.setExecutor(threads);
-        http.setMaxConnectionsPerDestination(members.size() + 64);
-        http.setMaxRequestsQueuedPerDestination(members.size() + 64);
-        http.setIdleTimeout(TimeUnit.HOURS.toMillis(1));
-        http.setConnectTimeout(TimeUnit.SECONDS.toMillis(30));
-        ws = new WebSocketClient(http);
-        ws.setIdleTimeout(Duration.ofHours(1));
-        // Whole frames to the listener: with auto-fragment on, a frame split across two reads arrives in parts.
-        ws.setAutoFragment(false);
-        ws.setStopTimeout(5_000);
-        ws.start();
+        IoHandlerFactory io;
+        if (Epoll.isAvailable()) {
+            io = EpollIoHandler.newFactory();
+            channelType = EpollSocketChannel.class;
+        } else {
+            System.err.println("bench: native epoll unavailable (" + Epoll.unavailabilityCause() + "), using NIO");
+            io = NioIoHandler.newFactory();
+            channelType = NioSocketChannel.class;
+        }
+        // FastThreadLocalThreads: the pooled allocator's per-thread caches live in their fast thread-locals.
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new FastThreadLocalThread(r, "bench-ws-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        int loops = Math.max(1, selectors);
+        group = new MultiThreadIoEventLoopGroup(loops, threads, io);
+        lanes = new EventLoop[loops];
+        scratch = new byte[loops][512];
+        for (int i = 0; i < loops; i++) lanes[i] = group.next(); // round robin: each loop once
+        for (Rooms.Member m : members) peers[m.global()] = new Peer(m, m.global() % loops);
     }
 
     static long now() {
@@ -115,28 +174,49 @@ public final class Load implements AutoCloseable {
         Semaphore permits = new Semaphore(inFlight);
         LongAdder done = new LongAdder();
         LongAdder failed = new LongAdder();
+        Bootstrap base = new Bootstrap()
+                .channel(channelType)
+                .option(ChannelOption.ALLOCATOR, alloc)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (Peer peer : peers) {
-            permits.acquire();
+            if (!permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
             URI uri = URI.create(wsUrl + "?roomToken=" + peer.member.token());
-            ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
-            if (deflate) request.addExtensions("permessage-deflate");
-            ws.connect(peer, request).whenComplete((session, failure) -> {
+            peer.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null,
+                    deflate, new DefaultHttpHeaders(), MAX_FRAME, true, false, -1, false, false);
+            peer.onHandshake = failure -> {
                 if (failure != null) {
                     failed.increment();
                     firstError.compareAndSet(null, "connect failed: " + failure);
                 }
                 done.increment();
                 permits.release();
+            };
+            base.clone(lanes[peer.lane]).handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    p.addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
+                    // permessage-deflate alone, as the Jetty client offered it and browsers do (they add
+                    // client_max_window_bits, which Netty could honour below 15 only with jzlib); Netty's
+                    // WebSocketClientCompressionHandler would also offer the obsolete deflate-frame.
+                    if (deflate) {
+                        p.addLast(new WebSocketClientExtensionHandler(new PerMessageDeflateClientExtensionHandshaker()));
+                    }
+                    p.addLast(peer);
+                }
+            }).connect(uri.getHost(), uri.getPort()).addListener((ChannelFuture f) -> {
+                if (!f.isSuccess()) peer.handshakeDone(f.cause());
             });
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (done.sum() < peers.length && System.nanoTime() < deadline) Thread.sleep(20);
         if (done.sum() < peers.length || failed.sum() > 0) {
             throw new IllegalStateException((peers.length - done.sum()) + " connects pending, " + failed.sum()
                     + " failed; first: " + firstError.get());
         }
         for (Peer peer : peers) {
-            if (peer.session == null) throw new IllegalStateException("A WebSocket reported no open session");
+            if (!peer.open) throw new IllegalStateException("A WebSocket reported no open session");
         }
     }
 
@@ -149,15 +229,22 @@ public final class Load implements AutoCloseable {
      * Open loop: every member sends {@code ratePerMember} messages a second until {@code until}, spread evenly
      * (member after member, room after room) by one pacing thread. Returns how late sends were against their
      * schedule (the generator's own lag), in nanoseconds.
+     *
+     * <p>The pacer only decides which sends are due; each tick's sends go to the event loop as one task, which
+     * stamps each message right before writing it and measures the lag there, against the schedule: so the lag
+     * covers the pacer's oversleep, the hand-off and the event loop's own backlog, and the stamp (what latency
+     * is measured from) is the moment the frame is written.
      */
     Histogram runOpenLoop(double ratePerMember, long start, long until) {
-        Histogram lag = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Histogram[] lags = new Histogram[lanes.length];
+        for (int i = 0; i < lags.length; i++) lags[i] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         int n = peers.length;
         int rooms = n / membersPerRoom;
         // Consecutive sends go to different rooms: member j is room j % rooms, index j / rooms.
         Peer[] order = new Peer[n];
         for (int j = 0; j < n; j++) order[j] = peers[(j % rooms) * membersPerRoom + j / rooms];
         double interval = 1e9 / (ratePerMember * n);
+        Batch[] batches = new Batch[lanes.length];
         long k = 0;
         while (true) {
             long now = now();
@@ -166,23 +253,80 @@ public final class Load implements AutoCloseable {
             for (; k < due; k++) {
                 long scheduled = start + (long) (k * interval);
                 if (scheduled >= until) break;
-                long t = now();
-                lag.recordValue(Math.min(Math.max(0, t - scheduled), lag.getHighestTrackableValue()));
-                order[(int) (k % n)].send(t);
+                Peer peer = order[(int) (k % n)];
+                Batch b = batches[peer.lane];
+                if (b == null) b = batches[peer.lane] = new Batch(lags[peer.lane], (int) Math.min(n, due - k));
+                b.add(peer, scheduled);
             }
-            // Sleep until the next send is due (at least 50 us; the pacer must not spin).
+            for (int i = 0; i < batches.length; i++) {
+                if (batches[i] != null) {
+                    lanes[i].execute(batches[i]);
+                    batches[i] = null;
+                }
+            }
+            // Sleep until the next send is due (at least one tick; the pacer must not spin).
             long next = start + (long) (k * interval) - now();
-            LockSupport.parkNanos(Math.max(50_000, next));
+            LockSupport.parkNanos(Math.max(TICK_NANOS, next));
+        }
+        // Tasks run in order: once this no-op has run on every loop, so has every batch, and their lag is in.
+        Histogram lag = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i].submit(() -> { }).syncUninterruptibly();
+            lag.add(lags[i]);
         }
         return lag;
+    }
+
+    /** One tick's sends on one event loop: stamped, written, and each channel flushed once. */
+    private final class Batch implements Runnable {
+        private final Histogram lag;
+        private Peer[] peers;
+        private long[] scheduled;
+        private int size;
+
+        Batch(Histogram lag, int capacity) {
+            this.lag = lag;
+            this.peers = new Peer[Math.max(1, capacity)];
+            this.scheduled = new long[peers.length];
+        }
+
+        void add(Peer peer, long at) {
+            if (size == peers.length) {
+                peers = java.util.Arrays.copyOf(peers, size * 2);
+                scheduled = java.util.Arrays.copyOf(scheduled, size * 2);
+            }
+            peers[size] = peer;
+            scheduled[size++] = at;
+        }
+
+        @Override
+        public void run() {
+            long highest = lag.getHighestTrackableValue();
+            for (int i = 0; i < size; i++) {
+                long t = now();
+                lag.recordValue(Math.min(Math.max(0, t - scheduled[i]), highest));
+                peers[i].send(t);
+            }
+            for (int i = 0; i < size; i++) peers[i].flushIfPending();
+        }
     }
 
     /** Closed loop: each member sends {@code window} messages, then one more per receipt of its own, until {@code until}. */
     void startClosedLoop(int window, long until) {
         sendUntil = until;
         closedLoop = true;
-        for (int w = 0; w < window; w++) {
-            for (Peer peer : peers) peer.sendNow();
+        for (int lane = 0; lane < lanes.length; lane++) {
+            int mine = lane;
+            lanes[lane].execute(() -> {
+                for (int w = 0; w < window; w++) {
+                    for (Peer peer : peers) {
+                        if (peer.lane == mine) peer.send(now());
+                    }
+                }
+                for (Peer peer : peers) {
+                    if (peer.lane == mine) peer.flushIfPending();
+                }
+            });
         }
     }
 
@@ -194,103 +338,180 @@ public final class Load implements AutoCloseable {
         return sent.sum() * membersPerRoom;
     }
 
+    /** Closes every socket (a close frame, 1001 going away, then the TCP close) and stops the event loops. */
     @Override
     public void close() {
-        try {
-            ws.stop();
-        } catch (Exception e) {
-            // closing anyway
+        closing = true;
+        for (Peer peer : peers) {
+            Channel ch = peer.channel;
+            if (ch != null && ch.isActive()) {
+                ch.eventLoop().execute(() -> {
+                    if (peer.open) {
+                        peer.ctx.writeAndFlush(new CloseWebSocketFrame(1001, "bench done"))
+                                .addListener(ChannelFutureListener.CLOSE);
+                    } else {
+                        ch.close();
+                    }
+                });
+            }
         }
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // closing anyway
-        }
+        // Pending tasks (the closes above) still run; then the loops close whatever is left and stop.
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
     /**
-     * One member's WebSocket. Jetty calls it for one frame at a time, so its receive state needs no locking.
-     * Public, as Jetty binds the listener's methods by method handles.
+     * One member's WebSocket: the last handler of its channel's pipeline. Netty calls it on its channel's event
+     * loop only, and every send runs there too, so none of its state needs locking.
      */
-    public final class Peer implements Session.Listener.AutoDemanding {
+    final class Peer extends ChannelInboundHandlerAdapter {
         final Rooms.Member member;
+        /** The event loop it lives on, by index into {@link #lanes}. */
+        final int lane;
         /** Highest sequence seen from each member of the room, by its index in the room. */
         private final int[] lastSeq;
-        /** This member's sends so far; guarded by this peer, so sequence order is wire order. */
+        /** This member's sends so far; only touched on its event loop, so sequence order is wire order. */
         private int seq;
-        volatile Session session;
+        /** A frame was written and not flushed yet. */
+        private boolean flushPending;
+        /** Whether a close (the server's or the socket's) was already reported. */
+        private boolean closeSeen;
+        WebSocketClientHandshaker handshaker;
+        /** Called once: null when the handshake succeeded, else why it did not. */
+        java.util.function.Consumer<Throwable> onHandshake;
+        volatile ChannelHandlerContext ctx;
+        volatile Channel channel;
+        volatile boolean open;
 
-        Peer(Rooms.Member member) {
+        Peer(Rooms.Member member, int lane) {
             this.member = member;
+            this.lane = lane;
             this.lastSeq = new int[membersPerRoom];
         }
 
-        void sendNow() {
-            send(now());
+        void handshakeDone(Throwable failure) {
+            java.util.function.Consumer<Throwable> callback = onHandshake;
+            onHandshake = null;
+            if (callback != null) callback.accept(failure);
         }
 
-        synchronized void send(long t) {
+        /** Writes (not flushes) this member's next message, stamped {@code t}. On its event loop only. */
+        void send(long t) {
             int s = ++seq;
-            String content = "t=" + t + " s=" + member.global() + "#" + s;
-            String frame = clientMessageIds
-                    ? "{\"action\":\"sendMessage\",\"content\":\"" + content
-                            + "\",\"messageType\":\"TEXT\",\"clientMessageId\":\"c" + s + "\"}"
-                    : "{\"action\":\"sendMessage\",\"content\":\"" + content + "\",\"messageType\":\"TEXT\"}";
+            ByteBuf buf = alloc.ioBuffer(160);
+            buf.writeBytes(FRAME_START);
+            writeDecimal(buf, t);
+            buf.writeByte(' ').writeByte('s').writeByte('=');
+            writeDecimal(buf, member.global());
+            buf.writeByte('#');
+            writeDecimal(buf, s);
+            if (clientMessageIds) {
+                buf.writeBytes(FRAME_END_ID);
+                writeDecimal(buf, s);
+                buf.writeByte('"').writeByte('}');
+            } else {
+                buf.writeBytes(FRAME_END);
+            }
             sent.increment();
             if (t >= measureFrom && t < measureTo) sentMeasured.increment();
-            session.sendText(frame, sendCallback);
+            ChannelHandlerContext c = ctx;
+            if (c == null || !open) {
+                buf.release();
+                sendFailures.increment();
+                firstError.compareAndSet(null, "send failed: socket of member " + member.global() + " not open");
+                return;
+            }
+            c.write(new TextWebSocketFrame(buf)).addListener(sendListener);
+            flushPending = true;
         }
 
-        @Override
-        public void onWebSocketOpen(Session session) {
-            this.session = session;
-            if (!session.getUpgradeResponse().getExtensions().isEmpty()) deflated.increment();
-        }
-
-        /**
-         * The default receive path: the raw frame, parsed in its bytes, so a delivery costs the bench no
-         * String (Jetty's text path allocates a 4 KiB builder per message, input-buffer sized, before the String).
-         */
-        @Override
-        public void onWebSocketFrame(Frame frame, Callback callback) {
-            try {
-                if (frame.getOpCode() == OpCode.TEXT) {
-                    long at = now();
-                    ByteBuffer payload = frame.getPayload();
-                    if (!frame.isFin()) {
-                        otherEvents.increment(); // the server sends small messages whole; say so if not
-                    } else if (payload != null && !parse(payload, at)) {
-                        unexpected(StandardCharsets.UTF_8.decode(payload.duplicate()).toString());
-                    }
-                } else if (frame.getOpCode() == OpCode.CONTINUATION) {
-                    otherEvents.increment();
-                }
-                callback.succeed();
-            } catch (RuntimeException e) {
-                callback.fail(e);
+        void flushIfPending() {
+            if (flushPending) {
+                flushPending = false;
+                ctx.flush();
             }
         }
 
-        private boolean parse(ByteBuffer b, long at) {
-            int from = indexOf(b, MARK_BYTES);
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+            this.channel = ctx.channel();
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            handshaker.handshake(ctx.channel()).addListener((ChannelFuture f) -> {
+                if (!f.isSuccess()) fail(ctx, f.cause());
+            });
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                if (msg instanceof TextWebSocketFrame frame) {
+                    long at = now();
+                    ByteBuf payload = frame.content();
+                    if (!frame.isFinalFragment()) {
+                        otherEvents.increment(); // the server sends small messages whole; say so if not
+                    } else if (!parse(payload, at)) {
+                        unexpected(payload.toString(StandardCharsets.UTF_8));
+                    }
+                } else if (msg instanceof ContinuationWebSocketFrame) {
+                    otherEvents.increment();
+                } else if (msg instanceof PingWebSocketFrame ping) {
+                    ctx.write(new PongWebSocketFrame(ping.content().retain()));
+                    flushPending = true;
+                } else if (msg instanceof CloseWebSocketFrame close) {
+                    int code = close.statusCode() < 0 ? 1005 : close.statusCode(); // 1005: no code given
+                    closed(code, close.reasonText());
+                    ctx.writeAndFlush(new CloseWebSocketFrame(true, 0, close.content().retain()))
+                            .addListener(ChannelFutureListener.CLOSE);
+                } else if (msg instanceof FullHttpResponse response && !handshaker.isHandshakeComplete()) {
+                    handshaker.finishHandshake(ctx.channel(), response);
+                    String extensions = response.headers().get(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS);
+                    if (extensions != null && !extensions.isBlank()) deflated.increment();
+                    open = true;
+                    handshakeDone(null);
+                }
+            } catch (RuntimeException e) {
+                fail(ctx, e);
+            } finally {
+                io.netty.util.ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushIfPending(); // the closed loop's next sends, pongs: one flush per read
+        }
+
+        /**
+         * Finds the stamp in the frame's bytes. They are copied once into this loop's scratch array and scanned
+         * there: ByteBuf.getByte checks bounds and the reference count on every byte, which made the scan half
+         * of the bench's user CPU.
+         */
+        private boolean parse(ByteBuf buf, long at) {
+            int end = buf.readableBytes();
+            byte[] b = scratch[lane];
+            if (b.length < end) b = scratch[lane] = new byte[Math.max(end, 2 * b.length)];
+            buf.getBytes(buf.readerIndex(), b, 0, end);
+            int from = indexOf(b, end, MARK_BYTES);
             if (from < 0) return false;
             int p = from + MARK_BYTES.length;
-            int end = b.limit();
             long t = 0;
             byte c;
-            while (p < end && (c = b.get(p)) >= '0' && c <= '9') {
+            while (p < end && (c = b[p]) >= '0' && c <= '9') {
                 t = t * 10 + (c - '0');
                 p++;
             }
             p += 3; // " s="
             int sender = 0;
-            while (p < end && (c = b.get(p)) >= '0' && c <= '9') {
+            while (p < end && (c = b[p]) >= '0' && c <= '9') {
                 sender = sender * 10 + (c - '0');
                 p++;
             }
             p++; // '#'
             int s = 0;
-            while (p < end && (c = b.get(p)) >= '0' && c <= '9') {
+            while (p < end && (c = b[p]) >= '0' && c <= '9') {
                 s = s * 10 + (c - '0');
                 p++;
             }
@@ -298,12 +519,14 @@ public final class Load implements AutoCloseable {
             return true;
         }
 
-        private static int indexOf(ByteBuffer b, byte[] pattern) {
-            int last = b.limit() - pattern.length;
+        private static int indexOf(byte[] b, int end, byte[] pattern) {
+            int last = end - pattern.length;
+            byte first = pattern[0];
             outer:
-            for (int i = b.position(); i <= last; i++) {
-                for (int j = 0; j < pattern.length; j++) {
-                    if (b.get(i + j) != pattern[j]) continue outer;
+            for (int i = 0; i <= last; i++) {
+                if (b[i] != first) continue;
+                for (int j = 1; j < pattern.length; j++) {
+                    if (b[i + j] != pattern[j]) continue outer;
                 }
                 return i;
             }
@@ -334,11 +557,15 @@ public final class Load implements AutoCloseable {
                 if (s <= lastSeq[from]) outOfOrder.increment();
                 else lastSeq[from] = s;
             }
+            // Written here, flushed once the read is done (channelReadComplete).
             if (closedLoop && sender == member.global() && at < sendUntil) send(now());
         }
 
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        /** The socket closed; reports it once. 1000 and 1001 are normal, anything else the server's doing. */
+        private void closed(int statusCode, String reason) {
+            if (closeSeen) return;
+            closeSeen = true;
+            open = false;
             if (statusCode != 1000 && statusCode != 1001) {
                 closedByServer.increment();
                 firstError.compareAndSet(null, "closed " + statusCode + " " + reason + " (member " + member.global() + ")");
@@ -346,8 +573,40 @@ public final class Load implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketError(Throwable cause) {
-            firstError.compareAndSet(null, "WebSocket error: " + cause);
+        public void channelInactive(ChannelHandlerContext ctx) {
+            open = false;
+            if (onHandshake != null) {
+                handshakeDone(new ClosedChannelException());
+            } else if (!closing) {
+                closed(1006, "connection lost without a close frame"); // as Jetty reported it: abnormal closure
+            }
         }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail(ctx, cause);
+        }
+
+        private void fail(ChannelHandlerContext ctx, Throwable cause) {
+            if (onHandshake != null) {
+                handshakeDone(cause);
+            } else {
+                firstError.compareAndSet(null, "WebSocket error: " + cause);
+            }
+            ctx.close();
+        }
+    }
+
+    /** Appends {@code v >= 0} in decimal ASCII, without a String. */
+    private static void writeDecimal(ByteBuf buf, long v) {
+        int digits = 1;
+        for (long x = v; x >= 10; x /= 10) digits++;
+        int at = buf.writerIndex();
+        buf.ensureWritable(digits);
+        for (int i = at + digits - 1; i >= at; i--) {
+            buf.setByte(i, (int) ('0' + v % 10));
+            v /= 10;
+        }
+        buf.writerIndex(at + digits);
     }
 }
