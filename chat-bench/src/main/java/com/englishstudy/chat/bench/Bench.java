@@ -108,6 +108,7 @@ public final class Bench {
                   bench.serverEnv="K=V,K2=V2"                               extra environment for the server
                   bench.jfr=/tmp/x.jfr                                      record JFR on the server over the measured phase
                   bench.threadDump=/tmp/x.txt                               jcmd Thread.print half way through
+                  bench.slots=false                                         print the worst latency and send lag of every 100 ms
                   bench.classHistogram=true  bench.histogramTop=15          idle: top classes by added bytes
                 """;
     }
@@ -248,6 +249,9 @@ public final class Bench {
 
             sleepUntil(from);
             double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            // For lining up -Xlog output (GC, safepoints) of either JVM with the slots printed below.
+            System.out.printf(Locale.ROOT, "measured phase starts: bench uptime %.3f s, server uptime %.3f s%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, server.uptimeSeconds());
             long serverCpu0 = server.cpuNanos();
             long benchCpu0 = benchCpuNanos();
             Map<String, Long> serverThreads0 = ServerProcess.threadTicks(server.pid());
@@ -325,6 +329,11 @@ public final class Bench {
                     ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), ms((long) h.getMean()), h.getTotalCount());
             System.out.println("deliveries per second: " + perSecond);
+            System.out.println("worst latency by 100 ms of sends: " + worstSlots(load.worstBySlot, nanos(1) / 40));
+            if (Boolean.getBoolean("bench.slots")) {
+                System.out.println("slots: " + load.worstBySlot);
+                System.out.println("lags: " + load.lagBySlot);
+            }
             if (open && lag.get() != null) {
                 Histogram l = lag.get();
                 System.out.printf(Locale.ROOT, "generator: send lag behind schedule p99 %s max %s%n",
@@ -478,4 +487,26 @@ public final class Bench {
     private static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
+
+    /**
+     * How many 100 ms slots had a send slower than {@code threshold}, and the five worst (seconds into the
+     * measured window, worst latency there).
+     */
+    static String worstSlots(java.util.concurrent.atomic.AtomicLongArray worst, long threshold) {
+        List<Integer> slots = new ArrayList<>();
+        int over = 0;
+        for (int i = 0; i < worst.length(); i++) {
+            slots.add(i);
+            if (worst.get(i) > threshold) over++;
+        }
+        slots.sort((a, b) -> Long.compare(worst.get(b), worst.get(a)));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d of %d slots over %s; worst:",
+                over, worst.length(), ms(threshold)));
+        for (int i = 0; i < Math.min(5, slots.size()); i++) {
+            int slot = slots.get(i);
+            out.append(String.format(Locale.ROOT, " +%.1f s %s", slot * Load.SLOT_NANOS / 1e9, ms(worst.get(slot))));
+        }
+        return out.toString();
+    }
+
 }

@@ -46,6 +46,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -101,6 +102,15 @@ public final class Load implements AutoCloseable {
     private volatile long sendUntil = Long.MAX_VALUE;
 
     final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    /** Width of a {@link #worstBySlot} slot. */
+    static final long SLOT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * The worst latency of the sends of each 100 ms of the measured window: shows whether a high p99 is spread
+     * evenly or comes from a few stalls (a GC pause, a descheduled thread), and when.
+     */
+    volatile AtomicLongArray worstBySlot = new AtomicLongArray(0);
+    /** Likewise the generator's worst lag behind its schedule: a slot slow here too was the generator's stall. */
+    volatile AtomicLongArray lagBySlot = new AtomicLongArray(0);
     /** Latency in the rooms below {@link #stalledRooms} only: those with a receiver that stopped reading. */
     final Recorder latencyStalledRooms = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
     volatile int stalledRooms;
@@ -221,6 +231,8 @@ public final class Load implements AutoCloseable {
     }
 
     void measureWindow(long from, long to) {
+        worstBySlot = new AtomicLongArray((int) ((to - from + SLOT_NANOS - 1) / SLOT_NANOS));
+        lagBySlot = new AtomicLongArray(worstBySlot.length());
         measureFrom = from;
         measureTo = to;
     }
@@ -304,7 +316,11 @@ public final class Load implements AutoCloseable {
             long highest = lag.getHighestTrackableValue();
             for (int i = 0; i < size; i++) {
                 long t = now();
-                lag.recordValue(Math.min(Math.max(0, t - scheduled[i]), highest));
+                long late = Math.max(0, t - scheduled[i]);
+                lag.recordValue(Math.min(late, highest));
+                if (t >= measureFrom && t < measureTo) {
+                    lagBySlot.accumulateAndGet((int) ((t - measureFrom) / SLOT_NANOS), late, Math::max);
+                }
                 peers[i].send(t);
             }
             for (int i = 0; i < size; i++) peers[i].flushIfPending();
@@ -548,6 +564,7 @@ public final class Load implements AutoCloseable {
                 receivedMeasured.increment();
                 long value = Math.min(at - t, TimeUnit.SECONDS.toNanos(60));
                 latency.recordValue(value);
+                worstBySlot.accumulateAndGet((int) ((t - measureFrom) / SLOT_NANOS), value, Math::max);
                 if (member.room() < stalledRooms) latencyStalledRooms.recordValue(value);
             }
             if (sender / membersPerRoom != member.room()) {

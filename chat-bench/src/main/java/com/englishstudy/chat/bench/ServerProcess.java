@@ -120,6 +120,12 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Seconds since the server process started (what its -Xlog lines count from, give or take the JVM's start). */
+    double uptimeSeconds() {
+        return process.toHandle().info().startInstant()
+                .map(started -> Duration.between(started, java.time.Instant.now()).toNanos() / 1e9).orElse(-1.0);
+    }
+
     /** CPU time the server process has used so far, in nanoseconds (user + system). */
     long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
