@@ -1,6 +1,6 @@
 package com.englishstudy.chat.domain.message;
 
-import com.englishstudy.chat.domain.common.ChatException;
+import com.englishstudy.chat.domain.common.ListingPosition;
 import com.englishstudy.chat.domain.common.Page;
 import com.englishstudy.chat.domain.common.PageRequest;
 import com.englishstudy.chat.domain.voice.Voice;
@@ -87,7 +87,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     private Page<ChatMessage> pageOf(Timeline timeline, PageRequest page) {
-        Position after = page.after() == null ? null : Position.parse(page.after());
+        ListingPosition after = page.after() == null ? null : ListingPosition.parse(page.after());
         if (timeline == null) return new Page<>(List.of(), null);
         List<ChatMessage> found = new ArrayList<>(page.limit());
         ChatMessage last = null;
@@ -96,38 +96,21 @@ public final class InMemoryMessageRepository implements MessageRepository {
         for (ChatMessage candidate : timeline.newestBefore(after, page.limit() + 1)) {
             ChatMessage message = byId.get(candidate.messageId());
             if (message == null) continue;
-            if (found.size() == page.limit()) return new Page<>(found, Position.of(last).text());
+            if (found.size() == page.limit()) return new Page<>(found, positionOf(last).text());
             found.add(message);
             last = message;
         }
         return new Page<>(found, null);
     }
 
-    /** Where a listing stopped: the sort key of the last message of a page. */
-    private record Position(long createdAtMillis, String messageId) {
-        static Position of(ChatMessage m) {
-            return new Position(m.createdAt().toEpochMilli(), m.messageId());
-        }
+    private static ListingPosition positionOf(ChatMessage m) {
+        return new ListingPosition(m.createdAt().toEpochMilli(), m.messageId());
+    }
 
-        String text() {
-            return createdAtMillis + ":" + messageId;
-        }
-
-        static Position parse(String text) {
-            int colon = text.indexOf(':');
-            if (colon < 1) throw new ChatException.InvalidInput("Invalid cursor");
-            try {
-                return new Position(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new ChatException.InvalidInput("Invalid cursor");
-            }
-        }
-
-        /** Sorts like {@link MessageRepository}: by (createdAt, messageId), oldest first. */
-        int compareTo(ChatMessage m) {
-            int byTime = Long.compare(createdAtMillis, m.createdAt().toEpochMilli());
-            return byTime != 0 ? byTime : messageId.compareTo(m.messageId());
-        }
+    /** Sorts like {@link MessageRepository}: by (createdAt, messageId); negative when {@code p} comes first. */
+    private static int compare(ListingPosition p, ChatMessage m) {
+        int byTime = Long.compare(p.createdAtMillis(), m.createdAt().toEpochMilli());
+        return byTime != 0 ? byTime : p.id().compareTo(m.messageId());
     }
 
     /**
@@ -145,7 +128,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
             try {
                 if (size == items.length) items = Arrays.copyOf(items, size + (size >> 1));
                 int at = size;
-                if (size > 0 && isBefore(message, items[size - 1])) at = firstNotBefore(Position.of(message));
+                if (size > 0 && isBefore(message, items[size - 1])) at = firstNotBefore(positionOf(message));
                 System.arraycopy(items, at, items, at + 1, size - at);
                 items[at] = message;
                 size++;
@@ -155,7 +138,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
         }
 
         /** Up to {@code count} messages older than {@code before} (or the newest, when null), newest first. */
-        List<ChatMessage> newestBefore(Position before, int count) {
+        List<ChatMessage> newestBefore(ListingPosition before, int count) {
             lock.lock();
             try {
                 int end = before == null ? size : firstNotBefore(before);
@@ -196,12 +179,12 @@ public final class InMemoryMessageRepository implements MessageRepository {
         }
 
         /** The index of the first message not older than {@code key}: binary search, under the lock. */
-        private int firstNotBefore(Position key) {
+        private int firstNotBefore(ListingPosition key) {
             int low = 0;
             int high = size;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (key.compareTo(items[mid]) > 0) low = mid + 1;
+                if (compare(key, items[mid]) > 0) low = mid + 1;
                 else high = mid;
             }
             return low;

@@ -1,6 +1,6 @@
 package com.englishstudy.chat.domain.room;
 
-import com.englishstudy.chat.domain.common.ChatException;
+import com.englishstudy.chat.domain.common.ListingPosition;
 import com.englishstudy.chat.domain.common.Page;
 import com.englishstudy.chat.domain.common.PageRequest;
 import java.time.Instant;
@@ -15,27 +15,11 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /** Rooms in memory; each change is one atomic {@link ConcurrentHashMap#compute}. Thread-safe. */
 public final class InMemoryRoomRepository implements RoomRepository {
     /** Newest first, ties broken by id so the order is total and a position names one place. */
-    private static final Comparator<ListingKey> NEWEST_FIRST =
-            Comparator.comparingLong(ListingKey::createdAtMillis).reversed().thenComparing(ListingKey::roomId);
+    private static final Comparator<ListingPosition> NEWEST_FIRST =
+            Comparator.comparingLong(ListingPosition::createdAtMillis).reversed().thenComparing(ListingPosition::id);
 
     private final ConcurrentHashMap<String, Room> byId = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListSet<ListingKey> listing = new ConcurrentSkipListSet<>(NEWEST_FIRST);
-
-    private record ListingKey(long createdAtMillis, String roomId) {
-        String position() {
-            return createdAtMillis + ":" + roomId;
-        }
-
-        static ListingKey parse(String position) {
-            int colon = position.indexOf(':');
-            if (colon < 1) throw new ChatException.InvalidInput("Invalid cursor");
-            try {
-                return new ListingKey(Long.parseLong(position.substring(0, colon)), position.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new ChatException.InvalidInput("Invalid cursor");
-            }
-        }
-    }
+    private final ConcurrentSkipListSet<ListingPosition> listing = new ConcurrentSkipListSet<>(NEWEST_FIRST);
 
     @Override
     public void create(Room room) {
@@ -113,14 +97,14 @@ public final class InMemoryRoomRepository implements RoomRepository {
 
     @Override
     public Page<Room> list(RoomFilter filter, PageRequest page) {
-        var candidates = page.after() == null ? listing : listing.tailSet(ListingKey.parse(page.after()), false);
+        var candidates = page.after() == null ? listing : listing.tailSet(ListingPosition.parse(page.after()), false);
         List<Room> found = new ArrayList<>(page.limit());
-        ListingKey last = null;
-        for (ListingKey key : candidates) {
-            Room room = byId.get(key.roomId());
+        ListingPosition last = null;
+        for (ListingPosition key : candidates) {
+            Room room = byId.get(key.id());
             if (room == null || !matches(filter, room)) continue;
             if (found.size() == page.limit()) {
-                return new Page<>(found, last.position());
+                return new Page<>(found, last.text());
             }
             found.add(room);
             last = key;
@@ -138,8 +122,8 @@ public final class InMemoryRoomRepository implements RoomRepository {
                 && (filter.memberId() == null || room.isMember(filter.memberId()));
     }
 
-    private static ListingKey keyOf(Room room) {
-        return new ListingKey(room.createdAt().toEpochMilli(), room.roomId());
+    private static ListingPosition keyOf(Room room) {
+        return new ListingPosition(room.createdAt().toEpochMilli(), room.roomId());
     }
 
     /** Only for tests that need to see everything at once. */
