@@ -1,0 +1,56 @@
+package com.englishstudy.chat.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks the machine, not the server: writes one byte in every 4 KiB page of a 256 MiB array, pass after pass,
+ * and reports the passes that took over four times the median, grouped into episodes. On the VM these results
+ * were measured on, an otherwise idle machine slows such writes about tenfold for ~250 ms every ~1.5 s, which is
+ * where the latency bursts of the chat benchmark come from; run this before reading a result elsewhere.
+ *
+ * <pre>java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp chat-bench/target/chat-bench.jar com.englishstudy.chat.bench.MemoryProbe [seconds]</pre>
+ */
+public final class MemoryProbe {
+    private static final int PAGE = 4096;
+
+    private MemoryProbe() {}
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        byte[] memory = new byte[256 << 20];
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long[] took = new long[1 << 20];
+        long[] at = new long[took.length];
+        int n = 0;
+        while (System.nanoTime() < end && n < took.length) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < memory.length; i += PAGE) memory[i]++;
+            took[n] = System.nanoTime() - t0;
+            at[n++] = t0 - start;
+        }
+        long[] sorted = Arrays.copyOf(took, n);
+        Arrays.sort(sorted);
+        long median = sorted[n / 2];
+        // Slow passes less than 300 ms apart belong to one episode.
+        List<long[]> episodes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (took[i] <= 4 * median) continue;
+            long[] last = episodes.isEmpty() ? null : episodes.getLast();
+            if (last != null && at[i] - last[1] < 300_000_000L) last[1] = at[i] + took[i];
+            else episodes.add(new long[] {at[i], at[i] + took[i]});
+        }
+        System.out.printf(Locale.ROOT, "%d passes over 256 MiB (one write per 4 KiB page): median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                n, median / 1e6, sorted[(int) (n * 0.99)] / 1e6, sorted[n - 1] / 1e6);
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < episodes.size(); i++) {
+            long[] e = episodes.get(i);
+            line.append(String.format(Locale.ROOT, " +%.2f s (%.0f ms)", e[0] / 1e9, (e[1] - e[0]) / 1e6));
+            if (i > 0) line.append(String.format(Locale.ROOT, " after %.2f s;", (e[0] - episodes.get(i - 1)[0]) / 1e9));
+        }
+        System.out.println(episodes.size() + " episodes of passes slower than 4x the median:" + line);
+    }
+}
