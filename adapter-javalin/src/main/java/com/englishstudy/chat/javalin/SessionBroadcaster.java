@@ -43,7 +43,12 @@ public final class SessionBroadcaster implements Broadcaster {
         this.gone = gone;
     }
 
-    private static final class Peer {
+    /**
+     * One connection. It is also the completion callback of every pre-encoded frame sent to it, so a delivery
+     * allocates no callback of its own (BLOCKING, Jetty's default: a failure may reach storage).
+     */
+    private final class Peer implements org.eclipse.jetty.util.Callback {
+        final String connectionId;
         /** Orders the early frames before any later one; a lock rather than synchronized, so virtual threads do not pin. */
         final ReentrantLock lock = new ReentrantLock();
         final AtomicInteger pending = new AtomicInteger();
@@ -53,6 +58,23 @@ public final class SessionBroadcaster implements Broadcaster {
         CoreSession frames;
         final List<Outgoing> early = new ArrayList<>();
         boolean closeOnArrival;
+
+        Peer(String connectionId) {
+            this.connectionId = connectionId;
+        }
+
+        /** A frame went out. */
+        @Override
+        public void succeeded() {
+            pending.decrementAndGet();
+        }
+
+        /** A frame could not be written: the connection is gone. */
+        @Override
+        public void failed(Throwable failure) {
+            pending.decrementAndGet();
+            if (peers.remove(connectionId, this)) gone.gone(connectionId);
+        }
     }
 
     /** A frame as text, and as shared UTF-8 bytes when it goes to many receivers (else null). */
@@ -60,7 +82,7 @@ public final class SessionBroadcaster implements Broadcaster {
 
     /** The upgrade of this connection was accepted; its session follows with {@link #attach}. */
     public void expect(String connectionId) {
-        peers.put(connectionId, new Peer());
+        peers.put(connectionId, new Peer(connectionId));
     }
 
     /**
@@ -141,17 +163,11 @@ public final class SessionBroadcaster implements Broadcaster {
             gone.gone(connectionId);
             return;
         }
-        Runnable sent = peer.pending::decrementAndGet;
-        java.util.function.Consumer<Throwable> failed = failure -> {
-            peer.pending.decrementAndGet();
-            if (peers.remove(connectionId, peer)) gone.gone(connectionId);
-        };
         if (frame.utf8() != null && peer.frames != null) {
             // slice(): each receiver reads the shared bytes through its own position.
-            peer.frames.sendFrame(new Frame(OpCode.TEXT, frame.utf8().slice()),
-                    org.eclipse.jetty.util.Callback.from(sent, failed), false);
+            peer.frames.sendFrame(new Frame(OpCode.TEXT, frame.utf8().slice()), peer, false);
         } else {
-            peer.session.sendText(frame.text(), Callback.from(sent, failed));
+            peer.session.sendText(frame.text(), Callback.from(peer::succeeded, peer::failed));
         }
     }
 
