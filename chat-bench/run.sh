@@ -29,7 +29,7 @@ pick_jdk() {
 JDK=$(pick_jdk)
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -q -B -Pbench -pl adapter-javalin,chat-bench -am package -Dmaven.test.skip=true
+  ./mvnw -q -B -Pbench -pl adapter-javalin,chat-bench -am package -DskipTests
 fi
 
 # 10,000 sockets on each side: raise the open-file limit as far as allowed (the server inherits it).

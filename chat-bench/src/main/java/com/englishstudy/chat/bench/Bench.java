@@ -96,7 +96,8 @@ public final class Bench {
                   open-RxM[@rate]  closed-RxM[@wWINDOW]  idle-N                        any size (rate default 15)
                 settings (system properties):
                   bench.serverJar=adapter-javalin/target/chat-server.jar  the server to start
-                  bench.warmup=10  bench.duration=20  bench.drain=5         seconds
+                  bench.warmup=20  bench.duration=20  bench.drain=5         seconds
+                  bench.rampUp=10                                           open loop: seconds of the warm-up the rate climbs to full
                   bench.rate=<msg/s per member>  bench.window=1             override the scenario's
                   bench.idleMembers=50                                      members per room for idle-N
                   bench.selectors=1                                         WebSocket event-loop threads (bench-ws-N)
@@ -113,7 +114,7 @@ public final class Bench {
                 """;
     }
 
-    record Settings(Path serverJar, double warmup, double duration, double drain, Double rate, int window,
+    record Settings(Path serverJar, double warmup, double rampUp, double duration, double drain, Double rate, int window,
                     int idleMembers, int selectors, int httpParallel, int connectInFlight, boolean clientMessageId,
                     List<String> serverJvmArgs, Map<String, String> serverEnv, String jfr, String threadDump,
                     boolean classHistogram, boolean deflate, int stalled) {
@@ -126,7 +127,8 @@ public final class Bench {
                 if (eq > 0) env.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }
             return new Settings(defaultServerJar(),
-                    Double.parseDouble(System.getProperty("bench.warmup", "10")),
+                    Double.parseDouble(System.getProperty("bench.warmup", "20")),
+                    Double.parseDouble(System.getProperty("bench.rampUp", "10")),
                     Double.parseDouble(System.getProperty("bench.duration", "20")),
                     Double.parseDouble(System.getProperty("bench.drain", "5")),
                     rate == null ? null : Double.valueOf(rate),
@@ -241,7 +243,7 @@ public final class Bench {
             AtomicReference<Histogram> lag = new AtomicReference<>();
             Thread driver = null;
             if (open) {
-                driver = Thread.ofPlatform().name("bench-pacer").start(() -> lag.set(running.runOpenLoop(rate, start, to)));
+                driver = Thread.ofPlatform().name("bench-pacer").start(() -> lag.set(running.runOpenLoop(rate, start, nanos(Math.min(s.rampUp(), s.warmup())), to)));
             } else {
                 sleepUntil(start);
                 load.startClosedLoop(window, to);

@@ -246,8 +246,13 @@ public final class Load implements AutoCloseable {
      * stamps each message right before writing it and measures the lag there, against the schedule: so the lag
      * covers the pacer's oversleep, the hand-off and the event loop's own backlog, and the stamp (what latency
      * is measured from) is the moment the frame is written.
+     *
+     * <p>The rate climbs linearly from zero to full over the first {@code rampNanos}: a server whose code is not
+     * compiled yet is many times slower, and full load from its first second leaves a backlog in its receive
+     * queues that a 10 s warm-up was not always long enough to drain (seen with {@code ss}: 1.4 MB unread when
+     * the measured phase began).
      */
-    Histogram runOpenLoop(double ratePerMember, long start, long until) {
+    Histogram runOpenLoop(double ratePerMember, long start, long rampNanos, long until) {
         Histogram[] lags = new Histogram[lanes.length];
         for (int i = 0; i < lags.length; i++) lags[i] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         int n = peers.length;
@@ -255,15 +260,15 @@ public final class Load implements AutoCloseable {
         // Consecutive sends go to different rooms: member j is room j % rooms, index j / rooms.
         Peer[] order = new Peer[n];
         for (int j = 0; j < n; j++) order[j] = peers[(j % rooms) * membersPerRoom + j / rooms];
-        double interval = 1e9 / (ratePerMember * n);
+        OpenSchedule schedule = new OpenSchedule(1e9 / (ratePerMember * n), rampNanos);
         Batch[] batches = new Batch[lanes.length];
         long k = 0;
         while (true) {
             long now = now();
             if (now >= until) break;
-            long due = now < start ? 0 : (long) ((now - start) / interval) + 1;
+            long due = now < start ? 0 : schedule.dueBy(now - start);
             for (; k < due; k++) {
-                long scheduled = start + (long) (k * interval);
+                long scheduled = start + schedule.at(k);
                 if (scheduled >= until) break;
                 Peer peer = order[(int) (k % n)];
                 Batch b = batches[peer.lane];
@@ -277,7 +282,7 @@ public final class Load implements AutoCloseable {
                 }
             }
             // Sleep until the next send is due (at least one tick; the pacer must not spin).
-            long next = start + (long) (k * interval) - now();
+            long next = start + schedule.at(k) - now();
             LockSupport.parkNanos(Math.max(TICK_NANOS, next));
         }
         // Tasks run in order: once this no-op has run on every loop, so has every batch, and their lag is in.
@@ -287,6 +292,25 @@ public final class Load implements AutoCloseable {
             lag.add(lags[i]);
         }
         return lag;
+    }
+
+    /**
+     * When the k-th send of the open loop is due, in nanoseconds after its start: sends {@code interval} apart at
+     * full rate, after a linear ramp from zero over {@code ramp} (the ramp carries ramp / (2 interval) sends).
+     */
+    record OpenSchedule(double interval, long ramp) {
+        long at(long k) {
+            double inRamp = ramp / (2 * interval);
+            // Rounded up, so that a send is due at the very nanosecond it is scheduled for.
+            return k < inRamp ? (long) Math.ceil(Math.sqrt(2 * ramp * k * interval))
+                    : ramp + (long) Math.ceil((k - inRamp) * interval);
+        }
+
+        /** How many sends are due by {@code elapsed}: those whose time is at most it. */
+        long dueBy(long elapsed) {
+            if (elapsed < ramp) return (long) ((double) elapsed * elapsed / (2 * ramp * interval)) + 1;
+            return (long) (ramp / (2 * interval) + (elapsed - ramp) / interval) + 1;
+        }
     }
 
     /** One tick's sends on one event loop: stamped, written, and each channel flushed once. */

@@ -48,7 +48,7 @@ final class ServerProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with "
-                    + "./mvnw -q -B -pl adapter-javalin -am package -Dmaven.test.skip=true");
+                    + "./mvnw -q -B -pl adapter-javalin -am package -DskipTests");
         }
         Path bin = jdkBin();
         int port = freePort();
