@@ -106,6 +106,7 @@ public final class Bench {
                   bench.deflate=false                                       offer permessage-deflate, as browsers do
                   bench.stalled=0                                           rooms that get one extra socket that never reads
                   bench.serverJvmArgs="-Xmx2g ..."                         extra JVM options for the server
+                  bench.serverCommand="node chat-bench/bare-peer/server.js" another server to start instead (open and closed loops only)
                   bench.serverEnv="K=V,K2=V2"                               extra environment for the server
                   bench.jfr=/tmp/x.jfr                                      record JFR on the server over the measured phase
                   bench.threadDump=/tmp/x.txt                               jcmd Thread.print half way through
@@ -116,11 +117,12 @@ public final class Bench {
 
     record Settings(Path serverJar, double warmup, double rampUp, double duration, double drain, Double rate, int window,
                     int idleMembers, int selectors, int httpParallel, int connectInFlight, boolean clientMessageId,
-                    List<String> serverJvmArgs, Map<String, String> serverEnv, String jfr, String threadDump,
+                    List<String> serverJvmArgs, List<String> serverCommand, Map<String, String> serverEnv, String jfr, String threadDump,
                     boolean classHistogram, boolean deflate, int stalled) {
         static Settings fromSystemProperties() {
             String rate = System.getProperty("bench.rate");
             String jvm = System.getProperty("bench.serverJvmArgs", "").trim();
+            String command = System.getProperty("bench.serverCommand", "").trim();
             Map<String, String> env = new LinkedHashMap<>();
             for (String kv : System.getProperty("bench.serverEnv", "").split(",")) {
                 int eq = kv.indexOf('=');
@@ -139,6 +141,7 @@ public final class Bench {
                     Integer.getInteger("bench.connectInFlight", 64),
                     Boolean.parseBoolean(System.getProperty("bench.clientMessageId", "true")),
                     jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")),
+                    command.isEmpty() ? List.of() : Arrays.asList(command.split("\\s+")),
                     env,
                     System.getProperty("bench.jfr"),
                     System.getProperty("bench.threadDump"),
@@ -195,11 +198,12 @@ public final class Bench {
     }
 
     private static ServerProcess startServer(Settings s, int membersPerRoom) throws Exception {
-        ServerProcess server = ServerProcess.start(s.serverJar(), serverEnv(s, membersPerRoom), s.serverJvmArgs(),
-                Duration.ofSeconds(60));
+        List<String> command = s.serverCommand().isEmpty()
+                ? ServerProcess.javaCommand(s.serverJar(), s.serverJvmArgs()) : s.serverCommand();
+        ServerProcess server = ServerProcess.start(command, serverEnv(s, membersPerRoom), Duration.ofSeconds(60));
         RUNNING.set(server);
-        System.out.printf(Locale.ROOT, "server: pid %d, %s, log %s, jar %s%n", server.pid(), server.baseUrl(),
-                server.log(), s.serverJar());
+        System.out.printf(Locale.ROOT, "server: pid %d, %s, log %s, %s%n", server.pid(), server.baseUrl(),
+                server.log(), s.serverCommand().isEmpty() ? "jar " + s.serverJar() : "command " + String.join(" ", command));
         return server;
     }
 

@@ -44,19 +44,24 @@ final class ServerProcess implements AutoCloseable {
         return Path.of(java).getParent();
     }
 
-    static ServerProcess start(Path jar, Map<String, String> env, List<String> jvmArgs, Duration healthWait)
-            throws IOException, InterruptedException {
+    /** How the chat server is started: {@code java [jvmArgs] -jar jar}, on the bench's own JDK. */
+    static List<String> javaCommand(Path jar, List<String> jvmArgs) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with "
                     + "./mvnw -q -B -pl adapter-javalin -am package -DskipTests");
         }
-        Path bin = jdkBin();
-        int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(bin.resolve("java").toString());
+        command.add(jdkBin().resolve("java").toString());
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        return command;
+    }
+
+    static ServerProcess start(List<String> command, Map<String, String> env, Duration healthWait)
+            throws IOException, InterruptedException {
+        Path bin = jdkBin();
+        int port = freePort();
         Path log = Files.createTempFile("chat-bench-server-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
