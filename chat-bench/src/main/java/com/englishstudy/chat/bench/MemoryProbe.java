@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Checks the machine, not the server: writes one byte in every 4 KiB page of a 256 MiB array, pass after pass,
- * and reports the passes that took over four times the median, grouped into episodes. On the VM these results
- * were measured on, an otherwise idle machine slows such writes about tenfold for ~250 ms every ~1.5 s, which is
- * where the latency bursts of the chat benchmark come from; run this before reading a result elsewhere.
+ * and reports the median pass and the passes that took over four times the median, grouped into episodes. One VM
+ * slowed such writes about tenfold for ~250 ms every ~1.5 s while idle; another showed no such episodes, but
+ * its median pass moved from 0.92 to 1.28 ms over a few hours as its host got busier. Run this before reading
+ * a result, or comparing two taken at different times.
  *
  * <pre>java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp chat-bench/target/chat-bench.jar com.englishstudy.chat.bench.MemoryProbe [seconds]</pre>
  */
