@@ -23,12 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * The indexes name a room's log by its number, not by a reference, so that filling them marks no cards the
  * collector must scan at each young pause.
  *
- * <p>Locks: a room's log and an id stripe are never held while waiting for another lock; a sender's timeline
- * may wait for a room's log. Saving visits them one after another, so a message may be listed by room a moment
- * before it is listed by sender; it is never found by id before it is stored.
+ * <p>Locks: an id stripe is never held while waiting for another lock; a room's log waits only for a stripe
+ * (its messages are indexed by id before it lets go); a sender's timeline may wait for a room's log. A message
+ * may therefore be listed by room a moment before it is listed by sender, never before it can be found by id.
  */
 public final class InMemoryMessageRepository implements MessageRepository {
-    private static final int ID_STRIPES = 64;
+    /** Enough that a stripe's table stays small to grow (its lock is held while it doubles). */
+    private static final int ID_STRIPES = 256;
 
     private final ConcurrentHashMap<String, RoomLog> rooms = new ConcurrentHashMap<>();
     /** The same logs by number, until their room's messages are deleted. */
@@ -37,6 +38,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
     private final ConcurrentHashMap<String, SenderTimeline> senders = new ConcurrentHashMap<>();
     /** messageId hash to ref, in stripes by hash, so saves in different rooms seldom wait for each other. */
     private final IdStripe[] ids = new IdStripe[ID_STRIPES];
+    private final ClientKeyHash clientKeys = ClientKeyHash.random();
 
     private static final class IdStripe {
         final ReentrantLock lock = new ReentrantLock();
@@ -49,15 +51,19 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     @Override
     public SaveOutcome save(ChatMessage message) {
+        int idHash = message.messageId().hashCode();
         while (true) {
             RoomLog room = rooms.computeIfAbsent(message.roomId(), this::newLog);
-            switch (room.append(message)) {
+            // The id is indexed under the room's lock (a stripe never waits for another lock), so a message
+            // that a listing shows can always be found by id.
+            switch (room.append(message, seq -> addId(idHash, room.ref(seq)))) {
                 case RoomLog.Append.Duplicate duplicate -> {
                     return new SaveOutcome.Duplicate(duplicate.original());
                 }
                 case RoomLog.Append.Deleted deleted -> rooms.remove(message.roomId(), room);
                 case RoomLog.Append.Stored stored -> {
-                    index(message, room, stored.seq());
+                    senders.computeIfAbsent(message.userId(), u -> new SenderTimeline(logsByNumber::get))
+                            .add(room, stored.seq(), message.createdAt().toEpochMilli(), message.messageId());
                     return new SaveOutcome.Stored(message);
                 }
             }
@@ -66,24 +72,19 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     private RoomLog newLog(String roomId) {
-        RoomLog log = new RoomLog(roomId, lastNumber.incrementAndGet());
+        RoomLog log = new RoomLog(roomId, lastNumber.incrementAndGet(), clientKeys);
         logsByNumber.put(log.number, log);
         return log;
     }
 
-    private void index(ChatMessage message, RoomLog room, int seq) {
-        int hash = message.messageId().hashCode();
+    private void addId(int hash, long ref) {
         IdStripe stripe = stripeOf(hash);
         stripe.lock.lock();
         try {
-            stripe.slots.add(hash, room.ref(seq));
-            // Deleted meanwhile, after the deletion cleared this index: take the entry back out.
-            if (room.deleted()) stripe.slots.remove(hash, room.ref(seq));
+            stripe.slots.add(hash, ref);
         } finally {
             stripe.lock.unlock();
         }
-        senders.computeIfAbsent(message.userId(), u -> new SenderTimeline(logsByNumber::get))
-                .add(room, seq, message.createdAt().toEpochMilli(), message.messageId());
     }
 
     @Override
@@ -123,17 +124,20 @@ public final class InMemoryMessageRepository implements MessageRepository {
         ListingPosition after = page.after() == null ? null : ListingPosition.parse(page.after());
         SenderTimeline timeline = senders.get(userId);
         if (timeline == null) return new Page<>(List.of(), null);
-        List<ChatMessage> found = new ArrayList<>(page.limit());
-        // One more than the page, to know whether another page follows. A message whose room is being deleted
-        // at this moment is skipped, so such a page may come out short; its room is gone a moment later.
-        for (long ref : timeline.newestBefore(after, page.limit() + 1)) {
-            RoomLog room = logsByNumber.get(RoomLog.numberOf(ref));
-            ChatMessage message = room == null ? null : room.find(RoomLog.seqOf(ref));
-            if (message == null) continue;
-            if (found.size() == page.limit()) return new Page<>(found, positionOf(found.getLast()).text());
-            found.add(message);
+        // One more than the page, to know whether another page follows. Entries of a room being deleted at this
+        // moment are skipped; if that leaves the page short, more entries are asked for.
+        for (int want = page.limit() + 1; ; want *= 2) {
+            long[] refs = timeline.newestBefore(after, want);
+            List<ChatMessage> found = new ArrayList<>(page.limit());
+            for (long ref : refs) {
+                RoomLog room = logsByNumber.get(RoomLog.numberOf(ref));
+                ChatMessage message = room == null ? null : room.find(RoomLog.seqOf(ref));
+                if (message == null) continue;
+                if (found.size() == page.limit()) return new Page<>(found, positionOf(found.getLast()).text());
+                found.add(message);
+            }
+            if (refs.length < want) return new Page<>(found, null);
         }
-        return new Page<>(found, null);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class MessageSlots {
     /** Marks a free slot; no ref is negative, since room and sequence numbers are not. */
     private static final long FREE = -1;
+    private static final long[] NONE = {};
 
     private int[] hashes;
     private long[] refs;
@@ -34,11 +35,15 @@ final class MessageSlots {
 
     /** The refs added under {@code hash}: usually none or one. */
     long[] refsOf(int hash) {
-        long[] found = new long[0];
+        int count = 0;
         for (int i = home(hash); refs[i] != FREE; i = next(i)) {
-            if (hashes[i] != hash) continue;
-            found = Arrays.copyOf(found, found.length + 1);
-            found[found.length - 1] = refs[i];
+            if (hashes[i] == hash) count++;
+        }
+        if (count == 0) return NONE;
+        long[] found = new long[count];
+        int n = 0;
+        for (int i = home(hash); n < count; i = next(i)) {
+            if (hashes[i] == hash) found[n++] = refs[i];
         }
         return found;
     }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 
 /**
  * One room's messages in memory. Each message is written once as a {@link MessageRecord} into byte chunks that
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A deleted log keeps its bytes: until the deletion has reached every index, an entry may still name it.
  */
 final class RoomLog {
-    private static final int FIRST_CHUNK_BYTES = 1024;
+    /** The first chunk's size (or the first record's, if larger): many rooms hold only a few messages. */
+    private static final int FIRST_CHUNK_BYTES = 256;
     private static final int LARGEST_CHUNK_BYTES = 256 * 1024;
 
     /** What {@link #append} did. */
@@ -50,18 +52,21 @@ final class RoomLog {
     private int used;
 
     /** Where the current version of each message starts ({@code chunk << 32 | offset}), by sequence number. */
-    private long[] addressBySeq = new long[8];
+    private long[] addressBySeq = new long[4];
     private int count;
     /** Sequence numbers oldest first by (createdAt millisecond, messageId), and their milliseconds. */
-    private int[] seqByTime = new int[8];
-    private long[] millisByTime = new long[8];
+    private int[] seqByTime = new int[4];
+    private long[] millisByTime = new long[4];
     /** (userId, clientMessageId) to sequence number; null until a message carries a clientMessageId. */
     private MessageSlots byClientKey;
     private final Set<String> senders = new HashSet<>();
 
-    RoomLog(String roomId, int number) {
+    private final ClientKeyHash clientKeys;
+
+    RoomLog(String roomId, int number, ClientKeyHash clientKeys) {
         this.roomId = roomId;
         this.number = number;
+        this.clientKeys = clientKeys;
     }
 
     /** Message {@code seq} of this log as one number, for indexes that must hold no references. */
@@ -81,8 +86,12 @@ final class RoomLog {
         return deleted;
     }
 
-    /** Stores the message unless its (user, clientMessageId) was stored here before. */
-    Append append(ChatMessage message) {
+    /**
+     * Stores the message unless its (user, clientMessageId) was stored here before. {@code onStored} gets the new
+     * sequence number while the lock is still held, so that other indexes learn of the message before any listing
+     * shows it; it must not wait for a lock of its own that may be held while waiting for this one.
+     */
+    Append append(ChatMessage message, IntConsumer onStored) {
         lock.lock();
         try {
             if (deleted) return new Append.Deleted();
@@ -109,9 +118,10 @@ final class RoomLog {
             count++;
             if (clientId != null) {
                 if (byClientKey == null) byClientKey = new MessageSlots();
-                byClientKey.add(clientKeyHash(message.userId(), clientId), seq);
+                byClientKey.add(clientKeys.of(message.userId(), clientId), seq);
             }
             senders.add(message.userId());
+            onStored.accept(seq);
             return new Append.Stored(seq);
         } finally {
             lock.unlock();
@@ -160,43 +170,61 @@ final class RoomLog {
 
     Page<ChatMessage> page(PageRequest page) {
         ListingPosition after = page.after() == null ? null : ListingPosition.parse(page.after());
+        byte[][] pageChunks;
+        int[] offsets;
+        boolean more;
         lock.lock();
         try {
             if (deleted) return new Page<>(List.of(), null);
             int end = after == null ? count : TimeOrder.firstNotBefore(millisByTime, count, after.createdAtMillis(),
                     after.id(), i -> messageIdAt(seqByTime[i]));
             int n = Math.min(page.limit(), end);
-            List<ChatMessage> items = new ArrayList<>(n);
-            for (int i = end - 1; i >= end - n; i--) items.add(read(seqByTime[i]));
-            String next = end > n ? InMemoryMessageRepository.positionOf(items.getLast()).text() : null;
-            return new Page<>(items, next);
+            more = end > n;
+            pageChunks = new byte[n][];
+            offsets = new int[n];
+            for (int i = 0; i < n; i++) {
+                long address = addressBySeq[seqByTime[end - 1 - i]];
+                pageChunks[i] = chunkOf(address);
+                offsets[i] = offsetOf(address);
+            }
         } finally {
             lock.unlock();
         }
+        // Decoded after letting go, so that saves to the room do not wait for it: written bytes never change.
+        List<ChatMessage> items = new ArrayList<>(offsets.length);
+        for (int i = 0; i < offsets.length; i++) items.add(MessageRecord.decode(pageChunks[i], offsets[i], roomId));
+        String next = more ? InMemoryMessageRepository.positionOf(items.getLast()).text() : null;
+        return new Page<>(items, next);
     }
 
     /** Marks the log deleted and says what other indexes hold of it. */
     Removal delete() {
+        long[] addresses;
+        byte[][] chunksNow;
+        Set<String> sendersNow;
         lock.lock();
         try {
             deleted = true;
-            int[] hashes = new int[count];
-            for (int seq = 0; seq < count; seq++) hashes[seq] = messageIdAt(seq).hashCode();
-            return new Removal(hashes, Set.copyOf(senders));
+            addresses = Arrays.copyOf(addressBySeq, count);
+            chunksNow = chunks;
+            sendersNow = Set.copyOf(senders);
         } finally {
             lock.unlock();
         }
-    }
-
-    static int clientKeyHash(String userId, String clientMessageId) {
-        return 31 * userId.hashCode() + clientMessageId.hashCode();
+        // A deleted log takes no more messages, so what was copied is all there is.
+        int[] hashes = new int[addresses.length];
+        for (int seq = 0; seq < addresses.length; seq++) {
+            long address = addresses[seq];
+            hashes[seq] = MessageRecord.messageId(chunksNow[(int) (address >>> 32)], offsetOf(address)).hashCode();
+        }
+        return new Removal(hashes, sendersNow);
     }
 
     // ---- under the lock ----------------------------------------------------------------------------------------
 
     private int seqOfClientKey(String userId, String clientMessageId) {
         if (byClientKey == null) return -1;
-        for (long candidate : byClientKey.refsOf(clientKeyHash(userId, clientMessageId))) {
+        for (long candidate : byClientKey.refsOf(clientKeys.of(userId, clientMessageId))) {
             int seq = (int) candidate;
             long address = addressBySeq[seq];
             if (MessageRecord.hasClientKey(chunkOf(address), offsetOf(address), userId, clientMessageId)) return seq;

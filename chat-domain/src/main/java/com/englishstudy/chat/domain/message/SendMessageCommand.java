@@ -1,6 +1,7 @@
 package com.englishstudy.chat.domain.message;
 
 import com.englishstudy.chat.domain.common.ChatException.InvalidInput;
+import com.englishstudy.chat.domain.common.Texts;
 
 /**
  * A {@code sendMessage} frame as the client wrote it. {@code roomId} and {@code userId} are optional; when
@@ -13,6 +14,8 @@ public record SendMessageCommand(String connectionId, String roomId, String user
     /** Checks the parts that do not depend on the connection; returns the type asked for. */
     MessageType validate(int maxMessageLength) {
         if (content == null) throw new InvalidInput("content is required");
+        Texts.requireWellFormed(content, "content");
+        Texts.requireWellFormed(clientMessageId, "clientMessageId");
         int length = content.codePointCount(0, content.length());
         if (length == 0 || content.isBlank()) throw new InvalidInput("content must not be blank");
         if (length > maxMessageLength) {

@@ -2,6 +2,7 @@ package com.englishstudy.chat.domain.room;
 
 import com.englishstudy.chat.domain.ChatSettings;
 import com.englishstudy.chat.domain.common.ChatException.InvalidInput;
+import com.englishstudy.chat.domain.common.Texts;
 import com.englishstudy.chat.domain.common.UserIds;
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +19,9 @@ public record CreateRoomCommand(String name, String description, Level level, In
 
     public CreateRoomCommand {
         if (name == null) throw new InvalidInput("name is required");
+        Texts.requireWellFormed(name, "name");
+        Texts.requireWellFormed(description, "description");
+        Texts.requireWellFormed(password, "password");
         name = name.strip();
         if (name.isEmpty()) throw new InvalidInput("name must not be blank");
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {

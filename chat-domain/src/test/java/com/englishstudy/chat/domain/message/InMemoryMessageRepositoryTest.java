@@ -87,6 +87,30 @@ class InMemoryMessageRepositoryTest extends MessageRepositoryContract {
     }
 
     @Test
+    void thousandsOfClientMessageIdsThatShareAStringHashCodeStayApart() {
+        // Every 12-character string of "Aa" and "BB" blocks has one String.hashCode: keys a client could pick to
+        // pile onto one slot. Each is stored once, and each repeat is found to be a repeat of its own original.
+        List<String> keys = new ArrayList<>();
+        for (int bits = 0; bits < 64; bits++) {
+            StringBuilder key = new StringBuilder();
+            for (int b = 0; b < 6; b++) key.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+            keys.add(key.toString());
+        }
+        assertThat(keys.stream().map(String::hashCode).distinct()).hasSize(1);
+        List<ChatMessage> originals = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            ChatMessage m = message("m-" + i, "room-1", "alice", "n" + i, base.plusMillis(i), keys.get(i));
+            assertThat(messages.save(m)).isEqualTo(new SaveOutcome.Stored(m));
+            originals.add(m);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            ChatMessage repeat = message("r-" + i, "room-1", "alice", "again", base.plusSeconds(1), keys.get(i));
+            assertThat(messages.save(repeat)).isEqualTo(new SaveOutcome.Duplicate(originals.get(i)));
+        }
+        assertThat(all(p -> messages.listByRoom("room-1", p), 100)).hasSize(keys.size());
+    }
+
+    @Test
     void recordsLargerThanAChunkReadBackWhole() {
         // 2,000 emoji are 8,000 bytes of UTF-8: more than the first chunks hold, interleaved with small records.
         String longest = "😀".repeat(2000);

@@ -158,6 +158,11 @@ public abstract class EnvelopeContract extends ContractBase {
                 Arguments.of("a blank name", validRoomWith(b -> b.put("name", "   \t "))),
                 Arguments.of("a name of 101 characters", validRoomWith(b -> b.put("name", "n".repeat(101)))),
                 Arguments.of("a description of 501 characters", validRoomWith(b -> b.put("description", "d".repeat(501)))),
+                // Half of a surrogate pair, escaped as JSON allows: no UTF-8 text can hold it.
+                Arguments.of("a name with half a surrogate pair",
+                        "{\"name\":\"room \\ud83d\",\"level\":\"beginner\",\"createdBy\":\"amy\"}"),
+                Arguments.of("a description with half a surrogate pair",
+                        "{\"name\":\"room\",\"description\":\"\\ude00 late\",\"level\":\"beginner\",\"createdBy\":\"amy\"}"),
                 Arguments.of("maxMembers 1", validRoomWith(b -> b.put("maxMembers", 1))),
                 Arguments.of("maxMembers 0", validRoomWith(b -> b.put("maxMembers", 0))),
                 Arguments.of("maxMembers -1", validRoomWith(b -> b.put("maxMembers", -1))),

@@ -193,6 +193,11 @@ public abstract class SocketContract extends ContractBase {
         host.awaitError(400);
         host.sendJson("action", "sendMessage", "content", "long key", "clientMessageId", "k".repeat(65));
         host.awaitError(400);
+        // Half of a surrogate pair, as JSON may escape it: no UTF-8 text can hold it, so it could not be stored as sent.
+        host.send("{\"action\":\"sendMessage\",\"content\":\"half \\ud83d of an emoji\"}");
+        host.awaitError(400);
+        host.send("{\"action\":\"sendMessage\",\"content\":\"odd key\",\"clientMessageId\":\"k\\udc00\"}");
+        host.awaitError(400);
         host.say("valid at last");
         p.guestSocket().awaitMessage("valid at last");
         assertThat(contents(p.guestSocket().frames())).containsExactly("valid at last");
