@@ -18,8 +18,9 @@ import java.util.function.IntConsumer;
  * arrays of numbers. So a stored message is no object of its own: the collector copies a few large arrays
  * instead of every message's strings, which is what kept young pauses long while messages accumulate.
  *
- * <p>Thread-safe: every method takes the room's lock, and none takes another lock while holding it.
- * A deleted log keeps its bytes: until the deletion has reached every index, an entry may still name it.
+ * <p>Thread-safe: every method takes the room's lock; only {@link #append}'s callback takes another lock while
+ * holding it (the repository's id stripe, which never waits for anything). A deleted log keeps its bytes: until
+ * the deletion has reached every index, an entry may still name it.
  */
 final class RoomLog {
     /** The first chunk's size (or the first record's, if larger): many rooms hold only a few messages. */
