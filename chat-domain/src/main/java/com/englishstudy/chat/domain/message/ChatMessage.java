@@ -2,6 +2,7 @@ package com.englishstudy.chat.domain.message;
 
 import com.englishstudy.chat.domain.voice.Voice;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A stored message.
@@ -20,6 +21,16 @@ public record ChatMessage(
         String clientMessageId,
         String maleVoiceKey,
         String femaleVoiceKey) {
+
+    /** The fields every message has; a store could not keep or order a message without them. */
+    public ChatMessage {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(messageType, "messageType");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
 
     public static ChatMessage create(String messageId, String roomId, String userId, String content,
                                      MessageType type, Instant createdAt, String clientMessageId) {

@@ -72,9 +72,11 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     private RoomLog newLog(String roomId) {
-        RoomLog log = new RoomLog(roomId, lastNumber.incrementAndGet(), clientKeys);
-        logsByNumber.put(log.number, log);
-        return log;
+        // Numbers wrap after 2^32 logs; one still in use (a room that lived that long) is skipped, not shared.
+        while (true) {
+            RoomLog log = new RoomLog(roomId, lastNumber.incrementAndGet(), clientKeys);
+            if (logsByNumber.putIfAbsent(log.number, log) == null) return log;
+        }
     }
 
     private void addId(int hash, long ref) {
