@@ -9,10 +9,10 @@ public final class UserIds {
 
     private UserIds() {}
 
-    /** Checks an id a person acts as: well formed, and not the tutor's. */
+    /** Checks an id a person acts as: well formed, and not the tutor's in any letter case ("AI-Tutor" would pass for it). */
     public static String requireActor(String userId, String field) {
         String id = requireWellFormed(userId, field);
-        if (AI_TUTOR.equals(id)) {
+        if (AI_TUTOR.equalsIgnoreCase(id)) {
             throw new ChatException.Forbidden("The user id '" + AI_TUTOR + "' is reserved for the AI tutor");
         }
         return id;

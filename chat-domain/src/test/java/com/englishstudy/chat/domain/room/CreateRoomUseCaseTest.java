@@ -131,6 +131,14 @@ class CreateRoomUseCaseTest {
         assertThatThrownBy(() -> Level.parse(null, "level")).isInstanceOf(ChatException.InvalidInput.class);
     }
 
+    @Test
+    void aLevelWithAnythingAroundItIsInvalidInput() {
+        // Not trimmed: String.trim would also take off control characters such as NUL.
+        for (String padded : new String[] {" beginner", "beginner ", "beginner\u0000", "\tadvanced"}) {
+            assertThatThrownBy(() -> Level.parse(padded, "level")).isInstanceOf(ChatException.InvalidInput.class);
+        }
+    }
+
     // ---- maxMembers ----------------------------------------------------------------------------------------
 
     @Test
@@ -251,8 +259,10 @@ class CreateRoomUseCaseTest {
 
     @Test
     void nobodyMayCreateARoomAsTheTutor() {
-        assertThatThrownBy(() -> create("R", null, Level.BEGINNER, null, false, null, "ai-tutor"))
-                .isInstanceOf(ChatException.Forbidden.class);
+        for (String tutor : new String[] {"ai-tutor", "AI-TUTOR", "Ai-Tutor"}) {
+            assertThatThrownBy(() -> create("R", null, Level.BEGINNER, null, false, null, tutor))
+                    .as(tutor).isInstanceOf(ChatException.Forbidden.class);
+        }
         assertNoRoomExists();
     }
 }
