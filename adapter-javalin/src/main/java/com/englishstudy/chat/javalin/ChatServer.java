@@ -29,10 +29,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public final class ChatServer implements AutoCloseable {
     /** Read buffer and first size of the text builder of each socket's incoming messages. */
     private static final int INPUT_BUFFER_BYTES = 1024;
     private static final List<HandlerType> METHODS =
-            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+            List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+                    HandlerType.DELETE);
 
     private final Javalin app;
     private final ChatCore core;
@@ -91,7 +93,10 @@ public final class ChatServer implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             Duration idle = config.settings().connectionTtl();
-            javalin.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            javalin.jetty.modifyServer(server -> {
+                server.setStopTimeout(5_000);
+                server.setErrorHandler(JsonErrorPages.forServer());
+            });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -101,7 +106,7 @@ public final class ChatServer implements AutoCloseable {
             for (String path : List.of("/health", "/rooms", "/rooms/{a}", "/rooms/{a}/{b}", "/users/{a}/{b}",
                     "/messages/{a}/{b}")) {
                 for (HandlerType method : METHODS) {
-                    javalin.routes.addHttpHandler(method, path, ctx -> answer(ctx, api.handle(toApiRequest(ctx))));
+                    javalin.routes.addHttpHandler(method, path, ctx -> answer(ctx, handle(api, ctx)));
                 }
             }
             javalin.routes.get("/docs", ctx -> ctx.html(resource("/web/docs.html")));
@@ -117,19 +122,23 @@ public final class ChatServer implements AutoCloseable {
             // /ws is served by Jetty's own WebSocket container rather than Javalin's ws routes: Javalin keeps each
             // socket's whole upgrade request (headers, query, attributes, an HTTP session) for its life, which
             // costs a third of an idle connection's memory; a bare Jetty endpoint keeps only its connection id.
-            javalin.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
-                    handler, (servletContext, container) -> {
+            javalin.jetty.modifyServletContextHandler(handler -> {
+                handler.setErrorHandler(JsonErrorPages.forServlets());
+                JettyWebSocketServletContainerInitializer.configure(handler, (servletContext, container) -> {
                         // Browsers offer permessage-deflate; accepting it would compress every frame once per
                         // receiver (and hold a zlib state per socket), undoing encode-once. API Gateway declines it too.
                         WebSocketServerComponents.getWebSocketComponents(handler).getExtensionRegistry()
                                 .unregister("permessage-deflate");
                         container.setIdleTimeout(idle);
-                        container.setMaxTextMessageSize(ChatApi.MAX_BODY_BYTES);
+                        // Jetty hands a frame over in pieces of at most this size; SocketEndpoint refuses a message
+                        // over it with an error event and keeps the socket, as SPEC 5 wants for a refused frame.
+                        container.setMaxFrameSize(ChatApi.MAX_BODY_BYTES);
                         // Jetty starts every incoming text message's builder at this size (default 4 KiB); frames
                         // are a few hundred bytes, so 1 KiB spares most of that garbage (larger messages grow it).
                         container.setInputBufferSize(INPUT_BUFFER_BYTES);
                         container.addMapping("/ws", (request, response) -> upgrade(socket, broadcaster, request, response));
-                    }));
+                    });
+            });
         });
         app.start();
         LOG.log(System.Logger.Level.INFO, "AI: " + ai.description());
@@ -147,7 +156,7 @@ public final class ChatServer implements AutoCloseable {
         String token = tokens == null || tokens.isEmpty() ? null : tokens.getFirst();
         switch (socket.admit(token)) {
             case ChatSocket.Admission.Refused refused -> {
-                response.sendError(refused.status(), refused.json());
+                response.sendError(refused.status(), refused.error());
                 return null;
             }
             case ChatSocket.Admission.Admitted admitted -> {
@@ -155,7 +164,7 @@ public final class ChatServer implements AutoCloseable {
                 broadcaster.expect(connectionId);
                 if (socket.open(connectionId, admitted) instanceof ChatSocket.ConnectOutcome.Refused refused) {
                     broadcaster.unregister(connectionId);
-                    response.sendError(refused.status(), refused.json());
+                    response.sendError(refused.status(), refused.error());
                     return null;
                 }
                 return new SocketEndpoint(connectionId, socket, broadcaster);
@@ -163,9 +172,27 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** One open socket: all it keeps is its connection id. Jetty calls it one frame at a time; public, as Jetty requires. */
-    public record SocketEndpoint(String connectionId, ChatSocket socket, SessionBroadcaster broadcaster)
-            implements Session.Listener.AutoDemanding {
+    /**
+     * One open socket: it keeps its connection id and, while a message comes in pieces, those pieces. Jetty calls
+     * it one frame at a time, and hands a frame over in pieces when it is larger than the frame size or spans two
+     * reads; a message over {@link ChatApi#MAX_BODY_BYTES} is dropped as it arrives and answered with an error
+     * event, and so is a binary one, so that neither closes the socket (SPEC 5). Public, as Jetty requires.
+     */
+    public static final class SocketEndpoint implements Session.Listener.AutoDemanding {
+        private final String connectionId;
+        private final ChatSocket socket;
+        private final SessionBroadcaster broadcaster;
+        /** The text so far of a message that came in more than one piece; null between messages. */
+        private StringBuilder pieces;
+        private long pieceBytes;
+        private boolean tooLarge;
+
+        SocketEndpoint(String connectionId, ChatSocket socket, SessionBroadcaster broadcaster) {
+            this.connectionId = connectionId;
+            this.socket = socket;
+            this.broadcaster = broadcaster;
+        }
+
         @Override
         public void onWebSocketOpen(Session session) {
             if (!broadcaster.attach(connectionId, session)) {
@@ -175,8 +202,40 @@ public final class ChatServer implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketText(String text) {
-            for (String reply : socket.onFrame(connectionId, text)) broadcaster.send(connectionId, reply);
+        public void onWebSocketPartialText(String piece, boolean last) {
+            if (last && pieces == null && !tooLarge) {
+                // The usual case: a whole message in one piece, which the frame size keeps within the limit.
+                reply(socket.onFrame(connectionId, piece));
+                return;
+            }
+            if (!tooLarge) {
+                // Rare (a message in pieces), so the bytes are counted the plain way.
+                pieceBytes += piece.getBytes(StandardCharsets.UTF_8).length;
+                if (pieceBytes > ChatApi.MAX_BODY_BYTES) {
+                    tooLarge = true;
+                    pieces = null;
+                } else {
+                    if (pieces == null) pieces = new StringBuilder(piece.length() * 2);
+                    pieces.append(piece);
+                }
+            }
+            if (!last) return;
+            String message = tooLarge ? null : pieces.toString();
+            pieces = null;
+            pieceBytes = 0;
+            tooLarge = false;
+            if (message == null) broadcaster.send(connectionId, ChatSocket.FRAME_TOO_LARGE);
+            else reply(socket.onFrame(connectionId, message));
+        }
+
+        @Override
+        public void onWebSocketPartialBinary(ByteBuffer piece, boolean last, Callback callback) {
+            callback.succeed();
+            if (last) broadcaster.send(connectionId, ChatSocket.BINARY_FRAME_REFUSED);
+        }
+
+        private void reply(List<String> replies) {
+            for (String reply : replies) broadcaster.send(connectionId, reply);
         }
 
         @Override
@@ -215,17 +274,32 @@ public final class ChatServer implements AutoCloseable {
         return facts;
     }
 
-    private static ApiRequest toApiRequest(Context ctx) throws IOException {
-        Map<String, String> query = new HashMap<>();
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!values.isEmpty()) query.put(name, values.getFirst());
-        });
+    /**
+     * Reads a request for the API, and answers one that cannot be read: a query that is not URL encoding of
+     * UTF-8 (400), a body over 64 KiB (413), a body that ended before its declared length (400; the client
+     * stopped sending). HEAD is answered as GET is, and Jetty leaves the body out.
+     */
+    private static ApiResponse handle(ChatApi api, Context ctx) {
+        Map<String, String> query;
+        try {
+            query = QueryStrings.parse(ctx.queryString());
+        } catch (IllegalArgumentException e) {
+            return new ApiResponse(400, ChatJson.failure("The query string is not valid URL encoding of UTF-8"));
+        }
+        // A client that asked to be told first (Expect: 100-continue) has not sent the body yet: tell it now.
+        if (ctx.req().getContentLengthLong() > ChatApi.MAX_BODY_BYTES
+                && "100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+            return ChatApi.bodyTooLarge();
+        }
         byte[] body;
         try (InputStream in = ctx.bodyInputStream()) {
             // One byte past the limit is enough to know the body is too large.
             body = in.readNBytes(ChatApi.MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            return new ApiResponse(400, ChatJson.failure("The request body ended before its declared length"));
         }
-        return new ApiRequest(ctx.method().name(), ctx.path(), query, body, null);
+        String method = ctx.method() == HandlerType.HEAD ? "GET" : ctx.method().name();
+        return api.handle(new ApiRequest(method, ctx.path(), query, body, null));
     }
 
     private static void answer(Context ctx, ApiResponse response) {
@@ -236,7 +310,7 @@ public final class ChatServer implements AutoCloseable {
     private static String resource(String path) {
         try (InputStream in = ChatServer.class.getResourceAsStream(path)) {
             if (in == null) return "<!doctype html><title>Not built</title><p>" + path + " is missing from this build.";
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,9 +50,7 @@ public final class ChatApi {
 
     public ApiResponse handle(ApiRequest request) {
         try {
-            if (request.body().length > MAX_BODY_BYTES) {
-                return new ApiResponse(413, ChatJson.failure("Request body is larger than 64 KiB"));
-            }
+            if (request.body().length > MAX_BODY_BYTES) return bodyTooLarge();
             return route(request);
         } catch (ChatException e) {
             return new ApiResponse(ErrorStatus.of(e), ChatJson.failure(e.getMessage()));
@@ -60,6 +58,11 @@ public final class ChatApi {
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure on " + request.method() + " " + request.path(), e);
             return new ApiResponse(500, ChatJson.failure("Internal server error"));
         }
+    }
+
+    /** The answer to a body over {@link #MAX_BODY_BYTES}; also for a runtime that can tell from the headers alone. */
+    public static ApiResponse bodyTooLarge() {
+        return new ApiResponse(413, ChatJson.failure("Request body is larger than 64 KiB"));
     }
 
     private ApiResponse route(ApiRequest request) {

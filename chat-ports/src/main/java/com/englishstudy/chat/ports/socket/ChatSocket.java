@@ -7,6 +7,7 @@ import com.englishstudy.chat.domain.connection.RoomEvent;
 import com.englishstudy.chat.domain.message.SaveOutcome;
 import com.englishstudy.chat.domain.message.SendMessageCommand;
 import com.englishstudy.chat.domain.token.RoomToken;
+import com.englishstudy.chat.ports.http.ChatApi;
 import com.englishstudy.chat.ports.http.ErrorStatus;
 import com.englishstudy.chat.ports.json.ChatJson;
 import com.englishstudy.chat.ports.json.JsonInput;
@@ -31,14 +32,18 @@ public final class ChatSocket {
     public sealed interface ConnectOutcome {
         record Accepted(Connection connection) implements ConnectOutcome {}
 
-        /** Refuse the upgrade with this status (401) and JSON body. */
-        record Refused(int status, String json) implements ConnectOutcome {}
+        /** Refuse the upgrade with this status (401) and error, for a person; {@link #json} is the body. */
+        record Refused(int status, String error) implements ConnectOutcome {
+            public String json() {
+                return ChatJson.failure(error);
+            }
+        }
     }
 
     /** Spends the room token and binds {@code connectionId} to its room and user (API Gateway's $connect). */
     public ConnectOutcome connect(String connectionId, String roomToken) {
         return switch (admit(roomToken)) {
-            case Admission.Refused refused -> new ConnectOutcome.Refused(refused.status(), refused.json());
+            case Admission.Refused refused -> new ConnectOutcome.Refused(refused.status(), refused.error());
             case Admission.Admitted admitted -> open(connectionId, admitted);
         };
     }
@@ -47,7 +52,11 @@ public final class ChatSocket {
     public sealed interface Admission {
         record Admitted(RoomToken token) implements Admission {}
 
-        record Refused(int status, String json) implements Admission {}
+        record Refused(int status, String error) implements Admission {
+            public String json() {
+                return ChatJson.failure(error);
+            }
+        }
     }
 
     /** Spends the room token; a refusal carries the status (401) and body to answer the upgrade request with. */
@@ -55,10 +64,10 @@ public final class ChatSocket {
         try {
             return new Admission.Admitted(core.connections().admit(roomToken));
         } catch (ChatException e) {
-            return new Admission.Refused(ErrorStatus.of(e), ChatJson.failure(e.getMessage()));
+            return new Admission.Refused(ErrorStatus.of(e), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure on connect", e);
-            return new Admission.Refused(500, ChatJson.failure("Internal server error"));
+            return new Admission.Refused(500, "Internal server error");
         }
     }
 
@@ -68,9 +77,15 @@ public final class ChatSocket {
             return new ConnectOutcome.Accepted(core.connections().open(connectionId, admitted.token()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure on connect", e);
-            return new ConnectOutcome.Refused(500, ChatJson.failure("Internal server error"));
+            return new ConnectOutcome.Refused(500, "Internal server error");
         }
     }
+
+    /** The answer to a binary frame: frames are JSON text. Nothing else happens; the socket stays open. */
+    public static final String BINARY_FRAME_REFUSED = ChatJson.errorEvent(400, "Frames must be JSON text, not binary");
+
+    /** The answer to a text frame over {@link ChatApi#MAX_BODY_BYTES}, which is not read; the socket stays open. */
+    public static final String FRAME_TOO_LARGE = ChatJson.errorEvent(413, "A frame may be at most 64 KiB");
 
     /**
      * Handles one text frame from the connection. Returns the frames to send back to that connection alone:

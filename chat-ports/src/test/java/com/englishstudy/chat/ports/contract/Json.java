@@ -39,7 +39,7 @@ public final class Json {
     }
 
     /** The parsed document, or null when the text is not JSON (callers then fail with the text shown). */
-    static JsonNode tryParse(String text) {
+    public static JsonNode tryParse(String text) {
         if (text == null || text.isEmpty()) return null;
         try {
             return MAPPER.readTree(text);

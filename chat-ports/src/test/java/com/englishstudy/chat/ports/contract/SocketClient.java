@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,15 +85,31 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** Sends one text frame and waits until the client has handed it to the network. */
     public SocketClient send(String text) {
+        waitUntilSent(socket.sendText(text, true));
+        return this;
+    }
+
+    /** Sends one text message as several frames (a first frame and continuations), as a client streaming it may. */
+    public SocketClient sendInPieces(String... pieces) {
+        for (int i = 0; i < pieces.length; i++) waitUntilSent(socket.sendText(pieces[i], i == pieces.length - 1));
+        return this;
+    }
+
+    /** Sends one binary frame. */
+    public SocketClient sendBinary(byte[] payload) {
+        waitUntilSent(socket.sendBinary(ByteBuffer.wrap(payload), true));
+        return this;
+    }
+
+    private void waitUntilSent(CompletableFuture<WebSocket> sent) {
         try {
-            socket.sendText(text, true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            sent.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while sending", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("could not send a frame on " + uri + ": " + e, e);
         }
-        return this;
     }
 
     /** Sends a JSON object built from name/value pairs. */
