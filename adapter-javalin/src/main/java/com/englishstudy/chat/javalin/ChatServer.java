@@ -175,17 +175,26 @@ public final class ChatServer implements AutoCloseable {
     /**
      * One open socket: it keeps its connection id and, while a message comes in pieces, those pieces. Jetty calls
      * it one frame at a time, and hands a frame over in pieces when it is larger than the frame size or spans two
-     * reads; a message over {@link ChatApi#MAX_BODY_BYTES} is dropped as it arrives and answered with an error
-     * event, and so is a binary one, so that neither closes the socket (SPEC 5). Public, as Jetty requires.
+     * reads. A message over {@link ChatApi#MAX_BODY_BYTES} is answered with an error event as soon as it passes
+     * the limit and the rest of it is dropped as it arrives, and a binary one is answered likewise, so that
+     * neither closes the socket (SPEC 5); only a message past {@link #CLOSE_PAST_BYTES} does. Public, as Jetty
+     * requires.
      */
     public static final class SocketEndpoint implements Session.Listener.AutoDemanding {
+        /**
+         * Past this much of one message the socket is closed (1009): what is over the limit is dropped, but a
+         * message that never ends would keep a thread decoding it. API Gateway closes at 128 KB.
+         */
+        static final long CLOSE_PAST_BYTES = 1024 * 1024;
+
         private final String connectionId;
         private final ChatSocket socket;
         private final SessionBroadcaster broadcaster;
-        /** The text so far of a message that came in more than one piece; null between messages. */
+        private Session session;
+        /** The text so far of a message that came in more than one piece; null between messages and once too large. */
         private StringBuilder pieces;
+        /** Of the message coming in pieces: its UTF-8 bytes so far (counted as chars once it is over the limit). */
         private long pieceBytes;
-        private boolean tooLarge;
 
         SocketEndpoint(String connectionId, ChatSocket socket, SessionBroadcaster broadcaster) {
             this.connectionId = connectionId;
@@ -195,6 +204,7 @@ public final class ChatServer implements AutoCloseable {
 
         @Override
         public void onWebSocketOpen(Session session) {
+            this.session = session;
             if (!broadcaster.attach(connectionId, session)) {
                 // Cut off or closed by the server (room deleted, member left) while it was opening.
                 session.close(StatusCode.NORMAL, "Closed by the server", Callback.NOOP);
@@ -203,35 +213,35 @@ public final class ChatServer implements AutoCloseable {
 
         @Override
         public void onWebSocketPartialText(String piece, boolean last) {
-            if (last && pieces == null && !tooLarge) {
+            if (last && pieces == null && pieceBytes == 0) {
                 // The usual case: a whole message in one piece, which the frame size keeps within the limit.
                 reply(socket.onFrame(connectionId, piece));
                 return;
             }
-            if (!tooLarge) {
-                // Rare (a message in pieces), so the bytes are counted the plain way.
-                pieceBytes += piece.getBytes(StandardCharsets.UTF_8).length;
-                if (pieceBytes > ChatApi.MAX_BODY_BYTES) {
-                    tooLarge = true;
-                    pieces = null;
-                } else {
-                    if (pieces == null) pieces = new StringBuilder(piece.length() * 2);
-                    pieces.append(piece);
-                }
+            boolean wasTooLarge = pieceBytes > ChatApi.MAX_BODY_BYTES;
+            // Rare (a message in pieces), so the bytes are counted the plain way.
+            pieceBytes += wasTooLarge ? piece.length() : piece.getBytes(StandardCharsets.UTF_8).length;
+            if (pieceBytes > CLOSE_PAST_BYTES) {
+                session.close(StatusCode.MESSAGE_TOO_LARGE, "Message too large", Callback.NOOP);
+            } else if (pieceBytes <= ChatApi.MAX_BODY_BYTES) {
+                if (pieces == null) pieces = new StringBuilder(Math.min(piece.length() * 2, ChatApi.MAX_BODY_BYTES));
+                pieces.append(piece);
+            } else if (!wasTooLarge) {
+                pieces = null;
+                broadcaster.send(connectionId, ChatSocket.MESSAGE_TOO_LARGE);
             }
             if (!last) return;
-            String message = tooLarge ? null : pieces.toString();
+            String message = pieces == null ? null : pieces.toString();
             pieces = null;
             pieceBytes = 0;
-            tooLarge = false;
-            if (message == null) broadcaster.send(connectionId, ChatSocket.FRAME_TOO_LARGE);
-            else reply(socket.onFrame(connectionId, message));
+            if (message != null) reply(socket.onFrame(connectionId, message));
         }
 
         @Override
         public void onWebSocketPartialBinary(ByteBuffer piece, boolean last, Callback callback) {
-            callback.succeed();
+            // Completed last: if the answer throws, Jetty fails the callback, which must not have succeeded yet.
             if (last) broadcaster.send(connectionId, ChatSocket.BINARY_FRAME_REFUSED);
+            callback.succeed();
         }
 
         private void reply(List<String> replies) {
@@ -276,8 +286,8 @@ public final class ChatServer implements AutoCloseable {
 
     /**
      * Reads a request for the API, and answers one that cannot be read: a query that is not URL encoding of
-     * UTF-8 (400), a body over 64 KiB (413), a body that ended before its declared length (400; the client
-     * stopped sending). HEAD is answered as GET is, and Jetty leaves the body out.
+     * UTF-8 (400), a body over 64 KiB (413), a body that cannot be read in full (400: it ended before its
+     * declared length, or its chunks were malformed). HEAD is answered as GET is, and Jetty leaves the body out.
      */
     private static ApiResponse handle(ChatApi api, Context ctx) {
         Map<String, String> query;
@@ -296,7 +306,8 @@ public final class ChatServer implements AutoCloseable {
             // One byte past the limit is enough to know the body is too large.
             body = in.readNBytes(ChatApi.MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            return new ApiResponse(400, ChatJson.failure("The request body ended before its declared length"));
+            // Jetty could not read it: it ended before its declared length, or its chunks were malformed.
+            return new ApiResponse(400, ChatJson.failure("The request body could not be read in full"));
         }
         String method = ctx.method() == HandlerType.HEAD ? "GET" : ctx.method().name();
         return api.handle(new ApiRequest(method, ctx.path(), query, body, null));

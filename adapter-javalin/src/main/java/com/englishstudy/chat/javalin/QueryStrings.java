@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A URL's query string, read strictly: a broken percent escape, or bytes that are not UTF-8, make the whole
- * query malformed. Javalin's reading drops every parameter in that case, so {@code ?level=%ZZ&limit=1}
- * listed every room as if nothing had been asked.
+ * query malformed. Javalin's reading drops such a value, so {@code ?level=%ZZ} listed rooms of every level as
+ * if no level had been asked for.
  */
 final class QueryStrings {
     private QueryStrings() {}

@@ -11,7 +11,8 @@ final class QueryParams {
 
     static int limit(Map<String, String> query, int fallback, int max) {
         String raw = query.get("limit");
-        if (raw == null) return fallback;
+        // ?limit= is no limit asked for, as with every other parameter.
+        if (raw == null || raw.isEmpty()) return fallback;
         BigInteger value;
         try {
             value = new BigInteger(raw.trim());

@@ -84,8 +84,8 @@ public final class ChatSocket {
     /** The answer to a binary frame: frames are JSON text. Nothing else happens; the socket stays open. */
     public static final String BINARY_FRAME_REFUSED = ChatJson.errorEvent(400, "Frames must be JSON text, not binary");
 
-    /** The answer to a text frame over {@link ChatApi#MAX_BODY_BYTES}, which is not read; the socket stays open. */
-    public static final String FRAME_TOO_LARGE = ChatJson.errorEvent(413, "A frame may be at most 64 KiB");
+    /** The answer to a text message over {@link ChatApi#MAX_BODY_BYTES}, which is not read; the socket stays open. */
+    public static final String MESSAGE_TOO_LARGE = ChatJson.errorEvent(413, "A message may be at most 64 KiB");
 
     /**
      * Handles one text frame from the connection. Returns the frames to send back to that connection alone:

@@ -138,6 +138,12 @@ public abstract class RoomListingContract extends ContractBase {
     }
 
     @Test
+    void anEmptyLimitIsNoLimitAskedFor() {
+        assertThat(api.get("rooms?limit=").ok200("Rooms retrieved").path("rooms").isArray()).isTrue();
+        assertThat(api.get("rooms?limit").ok200("Rooms retrieved").path("rooms").isArray()).isTrue();
+    }
+
+    @Test
     void limitAboveTwentyIsTwenty() {
         String creator = uid("many");
         for (int i = 0; i < 21; i++) api.newRoom(creator);
