@@ -9,6 +9,7 @@ import com.englishstudy.chat.ports.cursor.CursorCodec;
 import com.englishstudy.chat.ports.http.ApiRequest;
 import com.englishstudy.chat.ports.http.ApiResponse;
 import com.englishstudy.chat.ports.http.ChatApi;
+import com.englishstudy.chat.ports.http.QueryStrings;
 import com.englishstudy.chat.ports.json.ChatJson;
 import com.englishstudy.chat.local.voice.InMemoryAudioStore;
 import com.englishstudy.chat.ports.socket.ChatSocket;
@@ -294,7 +295,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             query = QueryStrings.parse(ctx.queryString());
         } catch (IllegalArgumentException e) {
-            return new ApiResponse(400, ChatJson.failure("The query string is not valid URL encoding of UTF-8"));
+            return new ApiResponse(400, ChatJson.failure(QueryStrings.MALFORMED));
         }
         // A client that asked to be told first (Expect: 100-continue) has not sent the body yet: tell it now.
         if (ctx.req().getContentLengthLong() > ChatApi.MAX_BODY_BYTES

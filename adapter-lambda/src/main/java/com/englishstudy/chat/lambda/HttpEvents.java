@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.englishstudy.chat.ports.http.ApiRequest;
 import com.englishstudy.chat.ports.http.ApiResponse;
 import com.englishstudy.chat.ports.http.ChatApi;
+import com.englishstudy.chat.ports.http.QueryStrings;
 import com.englishstudy.chat.ports.json.ChatJson;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -76,21 +76,10 @@ final class HttpEvents {
             }
             return query;
         }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.putIfAbsent(name, value);
-        }
-        return query;
-    }
-
-    private static String decode(String part) {
         try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+            return QueryStrings.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw new Unreadable(400, "Malformed query string");
+            throw new Unreadable(400, QueryStrings.MALFORMED);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.englishstudy.chat.javalin;
+package com.englishstudy.chat.ports.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -9,11 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A URL's query string, read strictly: a broken percent escape, or bytes that are not UTF-8, make the whole
- * query malformed. Javalin's reading drops such a value, so {@code ?level=%ZZ} listed rooms of every level as
- * if no level had been asked for.
+ * A URL's query string, read strictly and the same way by every runtime: a broken percent escape, or bytes
+ * that are not UTF-8, make the whole query malformed ({@link #MALFORMED}, a 400). Javalin's own reading drops
+ * such a value, so {@code ?level=%ZZ} listed rooms of every level as if no level had been asked for; and
+ * {@code URLDecoder} puts U+FFFD in place of bytes that are not UTF-8.
  */
-final class QueryStrings {
+public final class QueryStrings {
+    /** The error for a query that cannot be read. */
+    public static final String MALFORMED = "The query string is not valid URL encoding of UTF-8";
+
     private QueryStrings() {}
 
     /**
@@ -21,7 +25,7 @@ final class QueryStrings {
      *
      * @throws IllegalArgumentException if a name or value is not valid URL encoding of UTF-8
      */
-    static Map<String, String> parse(String raw) {
+    public static Map<String, String> parse(String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw == null || raw.isEmpty()) return params;
         for (String pair : raw.split("&", -1)) {
@@ -34,7 +38,7 @@ final class QueryStrings {
         return params;
     }
 
-    static String decode(String encoded) {
+    private static String decode(String encoded) {
         if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) return encoded;
         byte[] in = encoded.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
