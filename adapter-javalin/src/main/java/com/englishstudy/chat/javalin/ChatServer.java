@@ -126,19 +126,19 @@ public final class ChatServer implements AutoCloseable {
             javalin.jetty.modifyServletContextHandler(handler -> {
                 handler.setErrorHandler(JsonErrorPages.forServlets());
                 JettyWebSocketServletContainerInitializer.configure(handler, (servletContext, container) -> {
-                        // Browsers offer permessage-deflate; accepting it would compress every frame once per
-                        // receiver (and hold a zlib state per socket), undoing encode-once. API Gateway declines it too.
-                        WebSocketServerComponents.getWebSocketComponents(handler).getExtensionRegistry()
-                                .unregister("permessage-deflate");
-                        container.setIdleTimeout(idle);
-                        // Jetty hands a frame over in pieces of at most this size; SocketEndpoint refuses a message
-                        // over it with an error event and keeps the socket, as SPEC 5 wants for a refused frame.
-                        container.setMaxFrameSize(ChatApi.MAX_BODY_BYTES);
-                        // Jetty starts every incoming text message's builder at this size (default 4 KiB); frames
-                        // are a few hundred bytes, so 1 KiB spares most of that garbage (larger messages grow it).
-                        container.setInputBufferSize(INPUT_BUFFER_BYTES);
-                        container.addMapping("/ws", (request, response) -> upgrade(socket, broadcaster, request, response));
-                    });
+                    // Browsers offer permessage-deflate; accepting it would compress every frame once per
+                    // receiver (and hold a zlib state per socket), undoing encode-once. API Gateway declines it too.
+                    WebSocketServerComponents.getWebSocketComponents(handler).getExtensionRegistry()
+                            .unregister("permessage-deflate");
+                    container.setIdleTimeout(idle);
+                    // Jetty hands a frame over in pieces of at most this size; SocketEndpoint refuses a message
+                    // over it with an error event and keeps the socket, as SPEC 5 wants for a refused frame.
+                    container.setMaxFrameSize(ChatApi.MAX_BODY_BYTES);
+                    // Jetty starts every incoming text message's builder at this size (default 4 KiB); frames
+                    // are a few hundred bytes, so 1 KiB spares most of that garbage (larger messages grow it).
+                    container.setInputBufferSize(INPUT_BUFFER_BYTES);
+                    container.addMapping("/ws", (request, response) -> upgrade(socket, broadcaster, request, response));
+                });
             });
         });
         app.start();

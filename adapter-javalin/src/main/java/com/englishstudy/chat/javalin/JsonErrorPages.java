@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * instead of its HTML pages: a URL Jetty cannot parse (a bad escape, a NUL, one too long) is refused before
  * any route sees it, and a refused WebSocket upgrade is answered through Jetty's {@code sendError}. The text
  * is Jetty's reason or ours; a 5xx, or a reason that is only an exception's name, says no more than the status.
+ * The two handlers repeat each other because Jetty's two error handler classes share no type to extend once.
  */
 final class JsonErrorPages {
     private static final List<Charset> UTF_8 = List.of(StandardCharsets.UTF_8);
