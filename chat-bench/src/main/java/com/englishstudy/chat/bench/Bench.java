@@ -117,6 +117,7 @@ public final class Bench {
                   bench.jfr=/tmp/x.jfr                                      record JFR on the server over the measured phase
                   bench.threadDump=/tmp/x.txt                               jcmd Thread.print half way through
                   bench.slots=false                                         print the worst latency and send lag of every 100 ms
+                  bench.hostProbe=3                                         seconds of MemoryProbe before each loop (0: none)
                   bench.classHistogram=true  bench.histogramTop=15          idle: top classes by added bytes
                 """;
     }
@@ -124,7 +125,7 @@ public final class Bench {
     record Settings(Path serverJar, double warmup, double rampUp, double duration, double drain, Double rate, int window,
                     int idleMembers, int selectors, int httpParallel, int connectInFlight, boolean clientMessageId,
                     List<String> serverJvmArgs, List<String> serverCommand, Map<String, String> serverEnv, String jfr, String threadDump,
-                    boolean classHistogram, boolean deflate, int stalled) {
+                    boolean classHistogram, boolean deflate, int stalled, double hostProbe) {
         static Settings fromSystemProperties() {
             String rate = System.getProperty("bench.rate");
             String jvm = System.getProperty("bench.serverJvmArgs", "").trim();
@@ -153,7 +154,8 @@ public final class Bench {
                     System.getProperty("bench.threadDump"),
                     Boolean.parseBoolean(System.getProperty("bench.classHistogram", "true")),
                     Boolean.parseBoolean(System.getProperty("bench.deflate", "false")),
-                    Integer.getInteger("bench.stalled", 0));
+                    Integer.getInteger("bench.stalled", 0),
+                    Double.parseDouble(System.getProperty("bench.hostProbe", "3")));
         }
 
         private static Path defaultServerJar() {
@@ -223,6 +225,12 @@ public final class Bench {
         boolean open = window == 0;
         System.out.printf(Locale.ROOT, "%n== %s: %d rooms x %d members, %s ==%n", scenario, rooms, members,
                 open ? fmt(rate) + " msg/s each (open loop)" : "closed loop, window " + window);
+        // This host's speed changes by the hour: the same memory writes, and the same run, by a third or more.
+        double hostProbe = s.hostProbe() > 0 ? MemoryProbe.medianInFreshJvm(s.hostProbe()) : Double.NaN;
+        if (!Double.isNaN(hostProbe)) {
+            System.out.printf(Locale.ROOT, "host: MemoryProbe median pass %.2f ms (higher is a slower host; "
+                    + "0.92 ms on the fastest hour seen on the 2-core VM)%n", hostProbe);
+        }
         ServerProcess server = startServer(s, members);
         Load load = null;
         Stalled stalled = new Stalled();
@@ -371,9 +379,10 @@ public final class Bench {
                 System.out.printf(Locale.ROOT, "target p99 <= %s ms and nothing lost: %s%n", fmt(target), met ? "MET" : "MISSED");
             }
             return String.format(Locale.ROOT,
-                    "RESULT %s deliveries_per_s=%.0f sends_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f lost=%d server_cores=%.2f bench_cores=%.2f load=%.2f%s",
+                    "RESULT %s deliveries_per_s=%.0f sends_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f lost=%d server_cores=%.2f bench_cores=%.2f load=%.2f%s%s",
                     scenario, got / measured, sends / measured, h.getValueAtPercentile(50) / 1e6,
-                    h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, lost, (serverCpu1 - serverCpu0) / cores, (benchCpu1 - benchCpu0) / cores, loadEnd, verdict);
+                    h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, lost, (serverCpu1 - serverCpu0) / cores, (benchCpu1 - benchCpu0) / cores, loadEnd,
+                    Double.isNaN(hostProbe) ? "" : String.format(Locale.ROOT, " host_probe_ms=%.2f", hostProbe), verdict);
         } finally {
             stalled.close();
             if (load != null) load.close();
